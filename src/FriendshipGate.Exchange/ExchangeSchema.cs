@@ -1,0 +1,71 @@
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Exchange;
+
+internal static class ExchangeSchema
+{
+    public static readonly Migration[] Migrations =
+    [
+        new("exchange", 1, """
+            CREATE TABLE exchange_outbox (
+                seq {id},
+                message_id TEXT NOT NULL UNIQUE,
+                type TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                jws TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                state TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                sent_ms BIGINT NULL,
+                acked_ms BIGINT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                reason TEXT NULL,
+                receipt_id TEXT NULL,
+                leaf_index INTEGER NULL,
+                audit_path TEXT NULL);
+            CREATE INDEX ix_exchange_outbox_pending ON exchange_outbox (state, seq);
+            CREATE TABLE exchange_inbox (
+                message_id TEXT PRIMARY KEY,
+                sender TEXT NOT NULL,
+                type TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                received_ms BIGINT NOT NULL,
+                receipt_id TEXT NOT NULL,
+                leaf_index INTEGER NOT NULL,
+                audit_path TEXT NOT NULL);
+            CREATE TABLE exchange_receipts (
+                receipt_id TEXT PRIMARY KEY,
+                direction TEXT NOT NULL,
+                jws TEXT NOT NULL,
+                issued_ms BIGINT NOT NULL);
+            CREATE TABLE exchange_evidence (
+                seq BIGINT PRIMARY KEY,
+                at_ms BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                message_id TEXT NULL,
+                counterpart TEXT NULL,
+                reason TEXT NULL,
+                detail TEXT NULL,
+                content_hash TEXT NOT NULL,
+                content TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                entry_hash TEXT NOT NULL);
+            CREATE INDEX ix_exchange_evidence_kind ON exchange_evidence (kind, reason);
+            CREATE TABLE exchange_keys (
+                kid TEXT PRIMARY KEY,
+                node_id TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                algorithm TEXT NOT NULL,
+                spki TEXT NOT NULL,
+                state TEXT NOT NULL,
+                added_ms BIGINT NOT NULL,
+                retired_ms BIGINT NULL);
+            CREATE TABLE exchange_peer_contact (
+                peer TEXT PRIMARY KEY,
+                last_contact_ms BIGINT NULL,
+                last_error TEXT NULL,
+                last_error_ms BIGINT NULL);
+            """),
+    ];
+}

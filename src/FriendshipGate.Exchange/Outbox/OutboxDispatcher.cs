@@ -1,0 +1,142 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using FriendshipGate.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FriendshipGate.Exchange;
+
+/// <summary>
+/// Sends queued messages to the peer in order, in batches, until each has a verified receipt. On start it
+/// re-reads every unsettled row, so nothing a crash left behind is forgotten.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    ExchangeOptions options,
+    NodeDatabase database,
+    SigningKeyRing ownKeys,
+    KeyRegistry keys,
+    EvidenceLog evidence,
+    OutboxSignal signal,
+    PeerContact contact,
+    ExchangeMetrics metrics,
+    HttpClient http,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Random jitter = new();
+    private int failures;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        metrics.SetPending(await database.ReadAsync(c => c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM exchange_outbox WHERE state IN ('queued', 'sent')"), stoppingToken));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendNextBatchAsync(stoppingToken)) failures = 0;
+                await signal.WaitAsync(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var delay = Backoff.Delay(failures, options.RetryBase, options.RetryMax, jitter);
+                LogSendFailed(options.Peer.Value, failures, delay.TotalMilliseconds, e.Message);
+                await contact.RecordErrorAsync(e.Message, stoppingToken);
+                await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Sends the oldest unsettled messages; returns false when there were none.</summary>
+    public async Task<bool> SendNextBatchAsync(CancellationToken cancellationToken)
+    {
+        var rows = (await database.ReadAsync(c => c.QueryAsync<PendingRow>(
+            "SELECT seq, message_id, jws, hash, created_ms FROM exchange_outbox WHERE state IN ('queued', 'sent') ORDER BY seq LIMIT @limit",
+            new { limit = options.BatchSize }), cancellationToken)).ToList();
+        if (rows.Count == 0) return false;
+
+        var now = WireJson.Truncate(time.GetUtcNow());
+        await database.WriteAsync(tx => tx.Connection.ExecuteAsync(
+            "UPDATE exchange_outbox SET state = CASE WHEN state = 'queued' THEN 'sent' ELSE state END, " +
+            "sent_ms = COALESCE(sent_ms, @now), attempts = attempts + 1 WHERE seq >= @first AND seq <= @last AND state IN ('queued', 'sent')",
+            new { now = now.ToUnixTimeMilliseconds(), first = rows[0].seq, last = rows[^1].seq }, tx.Transaction), cancellationToken);
+
+        var header = new TransmissionBody(MessageId.New(time).ToString(), options.Self, options.Peer, now, rows.Select(r => r.hash).ToList());
+        var transmission = Jws.Sign(Jws.TransmissionType, JsonSerializer.SerializeToUtf8Bytes(header, WireJson.Options), ownKeys.Active);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.PeerUrl, "exchange/v1/transmissions"))
+        {
+            Content = JsonContent.Create(new TransmissionRequest(transmission, rows.Select(r => r.jws).ToList()), options: WireJson.Options),
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.RequestTimeout);
+        using var response = await http.SendAsync(request, timeout.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpRequestException($"the peer answered {(int)response.StatusCode}: {problem}");
+        }
+        var answer = await response.Content.ReadFromJsonAsync<TransmissionResponse>(WireJson.Options, timeout.Token)
+            ?? throw new HttpRequestException("the peer answered an empty body.");
+        await SettleAsync(rows, answer, cancellationToken);
+        return true;
+    }
+
+    private async Task SettleAsync(List<PendingRow> rows, TransmissionResponse answer, CancellationToken cancellationToken)
+    {
+        if (answer.Results.Count != rows.Count)
+            throw new InvalidDataException($"the peer answered {answer.Results.Count} results for {rows.Count} messages.");
+        var receipts = new Dictionary<string, (string Jws, JwsParts Parts)>();
+        foreach (var receiptJws in answer.Receipts)
+        {
+            var parts = Jws.Parse(receiptJws);
+            var body = ReceiptBody.FromJws(parts);
+            var key = keys.Lookup(parts.KeyId);
+            if (key is null || key.Owner != KeyOwner.Peer || key.NodeId != options.Peer || key.IsRetired || !parts.Verify(key.Key))
+                throw new InvalidDataException($"receipt {body.ReceiptId} is not signed by a current key of {options.Peer}.");
+            if (body.Issuer != options.Peer || body.Recipient != options.Self)
+                throw new InvalidDataException($"receipt {body.ReceiptId} is from {body.Issuer} to {body.Recipient}.");
+            receipts[body.ReceiptId] = (receiptJws, parts);
+        }
+        var now = time.GetUtcNow();
+        var updates = new List<object?[]>(rows.Count);
+        var byReceipt = new Dictionary<string, List<MessageReceipt>>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var result = answer.Results[i];
+            var row = rows[i];
+            if (result.MessageHash != row.hash || (result.MessageId.Length > 0 && result.MessageId != row.message_id))
+                throw new InvalidDataException($"result {i} names {result.MessageId} but {row.message_id} was sent there.");
+            if (!receipts.TryGetValue(result.ReceiptId, out var receipt) || !result.Verify(receipt.Parts, keys.Lookup(receipt.Parts.KeyId)!.Key))
+                throw new InvalidDataException($"the receipt proof for message {row.message_id} does not verify.");
+            var state = result.Outcome == Outcome.Accepted ? DeliveryState.Acknowledged : DeliveryState.Rejected;
+            updates.Add([row.seq, state, now.ToUnixTimeMilliseconds(), result.Reason, result.ReceiptId, (long)result.LeafIndex, string.Join(',', result.AuditPath)]);
+            (byReceipt.TryGetValue(result.ReceiptId, out var list) ? list : byReceipt[result.ReceiptId] = []).Add(result);
+            metrics.SendLag((now - DateTimeOffset.FromUnixTimeMilliseconds(row.created_ms)).TotalMilliseconds);
+        }
+        await database.WriteAsync(async tx =>
+        {
+            await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "audit_path"],
+                ["bigint", "text", "bigint", "text", "text", "bigint", "text"], updates, cancellationToken);
+            await tx.InsertRowsAsync("exchange_receipts", ["receipt_id", "direction", "jws", "issued_ms"],
+                byReceipt.Keys.Select(id => new object?[] { id, "received", receipts[id].Jws, now.ToUnixTimeMilliseconds() }).ToList(),
+                "ON CONFLICT (receipt_id) DO NOTHING", cancellationToken);
+            await evidence.AppendAsync(tx, byReceipt.Select(r => new EvidenceItem(EvidenceKind.ReceiptReceived,
+                ReceiptEvidence.Content(receipts[r.Key].Jws, r.Value), Counterpart: options.Peer.Value)).ToList(), cancellationToken);
+            await contact.RecordSuccessAsync(tx, now, cancellationToken);
+        }, cancellationToken);
+        var acknowledged = updates.Count(u => (string)u[1]! == DeliveryState.Acknowledged);
+        metrics.Settled(DeliveryState.Acknowledged, acknowledged);
+        metrics.Settled(DeliveryState.Rejected, updates.Count - acknowledged);
+    }
+
+    private sealed record PendingRow(long seq, string message_id, string jws, string hash, long created_ms);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to {Peer} failed ({Failures} in a row); retrying in {DelayMs:0} ms: {Error}")]
+    private partial void LogSendFailed(string peer, int failures, double delayMs, string error);
+}

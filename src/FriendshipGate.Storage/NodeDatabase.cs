@@ -1,0 +1,119 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FriendshipGate.Storage;
+
+/// <summary>Which SQL engine holds a node's data.</summary>
+public enum DatabaseKind { Sqlite, Postgres }
+
+/// <summary>
+/// A node's database: SQLite (embedded, WAL) by default, PostgreSQL in production.
+/// Every write runs through <see cref="WriteAsync{T}"/> so that a business change, its outgoing message
+/// and its evidence entry commit together.
+/// </summary>
+public sealed class NodeDatabase : IAsyncDisposable
+{
+    private readonly string connectionString;
+    // SQLite allows one writer; queueing writers in-process is cheaper than letting them spin on SQLITE_BUSY.
+    private readonly SemaphoreSlim sqliteWriter = new(1, 1);
+
+    private readonly string sqliteSynchronous;
+
+    private NodeDatabase(DatabaseKind kind, string connectionString, string schema, string sqliteSynchronous = "NORMAL")
+    {
+        this.sqliteSynchronous = sqliteSynchronous;
+        Kind = kind;
+        this.connectionString = connectionString;
+        Schema = schema;
+    }
+
+    public DatabaseKind Kind { get; }
+
+    /// <summary>PostgreSQL schema holding this node's tables (one node per schema); "main" for SQLite.</summary>
+    public string Schema { get; }
+
+    /// <summary>Opens (and creates if needed) an SQLite database file in WAL mode.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="synchronousFull">FULL fsyncs every commit (survives power loss); NORMAL survives a killed process.</param>
+    public static NodeDatabase Sqlite(string path, bool synchronousFull = false)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 60 };
+        var db = new NodeDatabase(DatabaseKind.Sqlite, builder.ConnectionString, "main", synchronousFull ? "FULL" : "NORMAL");
+        using var connection = new SqliteConnection(builder.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+        return db;
+    }
+
+    /// <summary>Uses a PostgreSQL database; the node's tables live in <paramref name="schema"/>.</summary>
+    public static NodeDatabase Postgres(string connectionString, string schema)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}$"))
+            throw new ArgumentException($"PostgreSQL schema '{schema}' must be lower-case letters, digits and underscores.", nameof(schema));
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema };
+        return new NodeDatabase(DatabaseKind.Postgres, builder.ConnectionString, schema);
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Kind == DatabaseKind.Sqlite
+            ? new SqliteConnection(connectionString)
+            : new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (Kind == DatabaseKind.Sqlite)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<NodeTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (Kind == DatabaseKind.Sqlite) await sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(
+                Kind == DatabaseKind.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, cancellationToken);
+            var nodeTransaction = new NodeTransaction(this, connection, transaction);
+            var result = await work(nodeTransaction);
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var action in nodeTransaction.AfterCommit) action();
+            return result;
+        }
+        finally
+        {
+            if (Kind == DatabaseKind.Sqlite) sqliteWriter.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<NodeTransaction, Task> work, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>(async tx => { await work(tx); return true; }, cancellationToken);
+
+    /// <summary>Runs a read-only query on its own connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await query(connection);
+    }
+
+    /// <summary>Applies each module's migrations that this database has not seen yet, in order.</summary>
+    public Task MigrateAsync(IEnumerable<Migration> migrations, CancellationToken cancellationToken = default) =>
+        Migrator.MigrateAsync(this, migrations, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        if (Kind == DatabaseKind.Sqlite) SqliteConnection.ClearAllPools();
+        sqliteWriter.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace FriendshipGate.Storage;
+
+/// <summary>
+/// Updates many rows by key in one statement: <c>UPDATE t SET ... FROM (VALUES ...) AS v WHERE t.key = v.column1</c>.
+/// Both engines name unaliased VALUES columns column1, column2, ...
+/// </summary>
+public static class RowUpdates
+{
+    private const int MaxParameters = 30_000;
+
+    /// <param name="keyColumn">Matched against the first value of each row.</param>
+    /// <param name="setColumns">Set from the following values, in order.</param>
+    /// <param name="postgresTypes">PostgreSQL type of each value (key first) for the VALUES list, e.g. "bigint", "text".</param>
+    public static async Task<int> UpdateRowsAsync(
+        this NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<string> postgresTypes,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken = default)
+    {
+        var width = setColumns.Count + 1;
+        var perChunk = Math.Max(1, MaxParameters / width);
+        var updated = 0;
+        for (var start = 0; start < rows.Count; start += perChunk)
+        {
+            var count = Math.Min(perChunk, rows.Count - start);
+            await using var command = tx.Connection.CreateCommand();
+            command.Transaction = tx.Transaction;
+            var sql = new StringBuilder($"UPDATE {table} SET ");
+            sql.AppendJoin(", ", setColumns.Select((c, i) => $"{c} = v.column{i + 2}"));
+            sql.Append(" FROM (VALUES ");
+            for (var r = 0; r < count; r++)
+            {
+                if (r > 0) sql.Append(", ");
+                sql.Append('(');
+                for (var c = 0; c < width; c++)
+                {
+                    var name = $"@u{r}_{c}";
+                    // PostgreSQL cannot infer a VALUES column's type from a NULL parameter: cast the first row.
+                    sql.Append(c == 0 ? "" : ", ").Append(r == 0 && tx.Kind == DatabaseKind.Postgres ? $"CAST({name} AS {postgresTypes[c]})" : name);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = rows[start + r][c] ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                sql.Append(')');
+            }
+            sql.Append($") AS v WHERE {table}.{keyColumn} = v.column1");
+            command.CommandText = sql.ToString();
+            updated += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return updated;
+    }
+}
