@@ -216,7 +216,7 @@ public sealed class InboxReceiver(
         var receiptId = MessageId.New(time).ToString();
         var receipt = new ReceiptBody(receiptId, options.Self, body.Sender, now, body.TransmissionId, leafTexts.Count,
             System.Buffers.Text.Base64Url.EncodeToString(root));
-        var jws = Jws.Sign(Jws.ReceiptType, JsonSerializer.SerializeToUtf8Bytes(receipt, WireJson.Options), ownKeys.Active);
+        var jws = Jws.Sign(Jws.ReceiptType, JsonSerializer.SerializeToUtf8Bytes(receipt, WireJson.Options), ownKeys.Established);
         return (receiptId, jws, paths.Select(p => (IReadOnlyList<string>)p.Select(x => System.Buffers.Text.Base64Url.EncodeToString(x)).ToList()).ToArray());
     }
 

@@ -68,7 +68,9 @@ public sealed partial class OutboxDispatcher(
             new { now = now.ToUnixTimeMilliseconds(), first = rows[0].seq, last = rows[^1].seq }, tx.Transaction), cancellationToken);
 
         var header = new TransmissionBody(MessageId.New(time).ToString(), options.Self, options.Peer, now, rows.Select(r => r.hash).ToList());
-        var transmission = Jws.Sign(Jws.TransmissionType, JsonSerializer.SerializeToUtf8Bytes(header, WireJson.Options), ownKeys.Active);
+        // Signed with the key of the batch's first message: the peer knows it, even mid-rotation.
+        var signer = ownKeys.Find(Jws.Parse(rows[0].jws).KeyId) ?? ownKeys.Established;
+        var transmission = Jws.Sign(Jws.TransmissionType, JsonSerializer.SerializeToUtf8Bytes(header, WireJson.Options), signer);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.PeerUrl, "exchange/v1/transmissions"))
         {
             Content = JsonContent.Create(new TransmissionRequest(transmission, rows.Select(r => r.jws).ToList()), options: WireJson.Options),

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FriendshipGate.Exchange;
+
+namespace FriendshipGate.Bench;
+
+public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int Rate, int Batch, string? Postgres);
+
+public sealed record ExchangeBenchmarkResult(
+    string Backend, int Messages, int OfferedRate, double MessagesPerSecond, double P50Ms, double P99Ms, double MaxMs,
+    long ReceivedByPeer, double Seconds, int Cores);
+
+/// <summary>
+/// fgate bench exchange: VN records river observations through its public API (in batches, optionally paced);
+/// each is signed, queued, sent to CN, verified, stored, applied and acknowledged by a signed receipt that VN verifies.
+/// Throughput = messages / (last receipt − first acceptance); latency per message = receipt verified − accepted,
+/// both read from VN's outbox.
+/// </summary>
+public static class ExchangeBenchmark
+{
+    private static readonly string[] Stations = ["VN-LAOCAI", "VN-LANGSON", "VN-CAOBANG", "VN-HAGIANG"];
+
+    public static async Task<ExchangeBenchmarkResult> RunAsync(ExchangeBenchmarkOptions options, FgateExecutable fgate, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var pair = await NodePair.CreateAsync(fgate, options.Backend == "postgres" ? options.Postgres : null, cancellationToken: cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
+        await ProduceAsync(pair.VnApi.Http, options, cancellationToken);
+        var acknowledged = await WaitSettledAsync(pair.VnApi.Http, options.Messages, progress, cancellationToken);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var messages = await ReadOutboxAsync(pair.VnApi.Http, cancellationToken);
+        var received = (await pair.CnApi.Http.GetFromJsonAsync<ExchangeStatus>("exchange/v1/status", WireJson.Options, cancellationToken))!.Received;
+        var latencies = messages.Where(m => m.AcknowledgedAt is not null).Select(m => (m.AcknowledgedAt!.Value - m.CreatedAt).TotalMilliseconds).Order().ToArray();
+        var first = messages.Min(m => m.CreatedAt);
+        var last = messages.Max(m => m.AcknowledgedAt ?? m.CreatedAt);
+        var span = Math.Max(0.001, (last - first).TotalSeconds);
+        return new ExchangeBenchmarkResult(options.Backend, options.Messages, options.Rate, Math.Round(acknowledged / span, 0),
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length > 0 ? latencies[^1] : 0, received, Math.Round(seconds, 1), Environment.ProcessorCount);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Posts batches of observations; paced (open loop, up to 16 requests in flight) when a rate is given.</summary>
+    private static async Task ProduceAsync(HttpClient http, ExchangeBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var batches = (options.Messages + options.Batch - 1) / options.Batch;
+        using var inFlight = new SemaphoreSlim(options.Rate > 0 ? 16 : 4);
+        var tasks = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var b = 0; b < batches; b++)
+        {
+            if (options.Rate > 0)
+            {
+                var due = TimeSpan.FromSeconds((double)b * options.Batch / options.Rate);
+                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+            await inFlight.WaitAsync(cancellationToken);
+            var first = b * options.Batch;
+            var count = Math.Min(options.Batch, options.Messages - first);
+            var body = Enumerable.Range(first, count).Select(i => new
+            {
+                station = Stations[i % Stations.Length],
+                observedAt = start.AddSeconds(i),
+                waterLevelM = 80 + (i % 500) / 100.0,
+                dischargeM3s = 300 + i % 1000,
+                rainfallMm = (i % 50) / 2.0,
+            }).ToList();
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("api/v1/hydrology/observations", body, cancellationToken);
+                    if (!response.IsSuccessStatusCode)
+                        throw new InvalidOperationException($"the node refused a batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }, cancellationToken));
+        }
+        await Task.WhenAll(tasks);
+    }
+
+    private static async Task<long> WaitSettledAsync(HttpClient http, int expected, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            var status = await http.GetFromJsonAsync<ExchangeStatus>("exchange/v1/status", WireJson.Options, cancellationToken);
+            var settled = status!.Outbox[DeliveryState.Acknowledged] + status.Outbox[DeliveryState.Rejected];
+            progress?.Invoke(settled);
+            if (settled >= expected) return status.Outbox[DeliveryState.Acknowledged];
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {settled} of {expected} messages were settled after 10 minutes.");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static async Task<List<OutgoingMessageState>> ReadOutboxAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var all = new List<OutgoingMessageState>();
+        long after = 0;
+        while (true)
+        {
+            var page = await http.GetFromJsonAsync<List<OutgoingMessageState>>($"exchange/v1/messages?after={after}&limit=10000", WireJson.Options, cancellationToken);
+            if (page is null || page.Count == 0) return all;
+            all.AddRange(page);
+            after = page[^1].Seq;
+        }
+    }
+}

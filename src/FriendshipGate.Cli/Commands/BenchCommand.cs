@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using FriendshipGate.Bench;
+using Spectre.Console;
+
+namespace FriendshipGate.Cli;
+
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var messages = new Option<int>("--messages") { DefaultValueFactory = _ => 50_000, Description = "Messages to send." };
+        var backend = new Option<string>("--backend") { DefaultValueFactory = _ => "sqlite", Description = "sqlite or postgres." };
+        backend.AcceptOnlyFromAmong("sqlite", "postgres");
+        var rate = new Option<int>("--rate") { DefaultValueFactory = _ => 0, Description = "Offered load in messages/s (0: as fast as the nodes go)." };
+        var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 100, Description = "Observations per API request." };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (default: $PG_CONN)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var exchange = new Command("exchange",
+            "Two real node processes over HTTP on loopback with durable storage, driven through the public API: end-to-end messages/s and latency.")
+            { messages, backend, rate, batch, postgres, json };
+        exchange.SetAction(async (result, ct) =>
+        {
+            var options = new ExchangeBenchmarkOptions(
+                result.GetValue(messages), result.GetValue(backend)!, result.GetValue(rate), result.GetValue(batch),
+                result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("PG_CONN"));
+            if (options.Messages < 1) throw new UsageException("--messages must be at least 1.");
+            if (options.Batch is < 1 or > 5000) throw new UsageException("--batch must be between 1 and 5000.");
+            if (options.Backend == "postgres" && string.IsNullOrEmpty(options.Postgres))
+                throw new UsageException("--backend postgres needs --postgres CONNECTION or $PG_CONN.");
+            ExchangeBenchmarkResult outcome;
+            if (result.GetValue(json))
+            {
+                outcome = await ExchangeBenchmark.RunAsync(options, FgateExecutable.Current(), null, ct);
+                Console.WriteLine(JsonSerializer.Serialize(outcome, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            }
+            else
+            {
+                outcome = await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("messages acknowledged", maxValue: options.Messages);
+                    return await ExchangeBenchmark.RunAsync(options, FgateExecutable.Current(), n => task.Value = n, ct);
+                });
+                var table = new Table().AddColumns("figure", "value");
+                table.AddRow("backend", outcome.Backend);
+                table.AddRow("messages", outcome.Messages.ToString("N0"));
+                table.AddRow("offered rate", outcome.OfferedRate == 0 ? "unpaced" : $"{outcome.OfferedRate:N0}/s");
+                table.AddRow("end-to-end messages/s", outcome.MessagesPerSecond.ToString("N0"));
+                table.AddRow("latency p50 / p99 / max", $"{outcome.P50Ms:N0} / {outcome.P99Ms:N0} / {outcome.MaxMs:N0} ms");
+                table.AddRow("received by the peer", outcome.ReceivedByPeer.ToString("N0"));
+                AnsiConsole.Write(table);
+            }
+            return outcome.ReceivedByPeer == outcome.Messages ? 0 : 1;
+        });
+        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange };
+    }
+}

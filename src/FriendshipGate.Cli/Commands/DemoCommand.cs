@@ -1,0 +1,85 @@
+using System.CommandLine;
+using FriendshipGate.Hydrology;
+using FriendshipGate.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FriendshipGate.Cli;
+
+/// <summary>
+/// Both sides' nodes in one process on loopback, each with its own SQLite file and keys, created and made to
+/// trust each other on first run. A small feed of river readings keeps the exchange busy.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Folder for both nodes' data.", DefaultValueFactory = _ => "fgate-data" };
+        var vnUrl = new Option<string>("--vn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7401", Description = "Where the VN node listens." };
+        var cnUrl = new Option<string>("--cn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7402", Description = "Where the CN node listens." };
+        var feed = new Option<int>("--feed-seconds") { DefaultValueFactory = _ => 10, Description = "Seconds between demo river readings (0: none)." };
+        var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed };
+        demo.SetAction(async (result, ct) =>
+        {
+            var root = Path.GetFullPath(result.GetValue(data)!);
+            var vnDir = Path.Combine(root, "vn");
+            var cnDir = Path.Combine(root, "cn");
+            if (!File.Exists(Path.Combine(vnDir, NodeSettings.FileName)) || !File.Exists(Path.Combine(cnDir, NodeSettings.FileName)))
+            {
+                Console.WriteLine($"first run: creating both nodes and their keys in {root}");
+                var vn = NodeDirectory.Init(vnDir, NodeDirectory.DefaultId("VN"), result.GetValue(vnUrl)!, "ES256");
+                var cn = NodeDirectory.Init(cnDir, NodeDirectory.DefaultId("CN"), result.GetValue(cnUrl)!, "SM2SM3");
+                NodeDirectory.Trust(vnDir, cn);
+                NodeDirectory.Trust(cnDir, vn);
+            }
+            var overrides = (string url) => new Dictionary<string, string?> { ["Node:Urls"] = url };
+            var vnSettings = NodeSettings.Load(vnDir, NodeSettings.Configuration(vnDir, overrides(result.GetValue(vnUrl)!)));
+            var cnSettings = NodeSettings.Load(cnDir, NodeSettings.Configuration(cnDir, overrides(result.GetValue(cnUrl)!)));
+            await using var vnApp = await NodeHost.BuildAsync(vnSettings, l => l.SetMinimumLevel(LogLevel.Warning), ct);
+            await using var cnApp = await NodeHost.BuildAsync(cnSettings, l => l.SetMinimumLevel(LogLevel.Warning), ct);
+            await vnApp.StartAsync(ct);
+            await cnApp.StartAsync(ct);
+            foreach (var (settings, flag) in new[] { (vnSettings, "🇻🇳"), (cnSettings, "🇨🇳") })
+            {
+                Console.WriteLine($"{flag} {settings.Id,-13} {settings.Urls}   API reference {settings.Urls}/reference   status {settings.Urls}/exchange/v1/status");
+                Console.WriteLine($"   operator token (Authorization: Bearer ...): {settings.OperatorToken}");
+            }
+            Console.WriteLine("Press Ctrl+C to stop.");
+            var seconds = result.GetValue(feed);
+            try
+            {
+                if (seconds > 0) await FeedAsync(vnApp, cnApp, TimeSpan.FromSeconds(seconds), ct);
+                else await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) { }
+            await cnApp.StopAsync(CancellationToken.None);
+            await vnApp.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return demo;
+    }
+
+    /// <summary>Each side records a plausible reading of each of its stations now and then.</summary>
+    private static async Task FeedAsync(WebApplication vn, WebApplication cn, TimeSpan every, CancellationToken ct)
+    {
+        var random = new Random();
+        while (!ct.IsCancellationRequested)
+        {
+            foreach (var app in new[] { vn, cn })
+            {
+                var ledger = app.Services.GetRequiredService<ObservationLedger>();
+                var side = app.Services.GetRequiredService<FriendshipGate.Exchange.ExchangeOptions>().Self.Side;
+                var now = DateTimeOffset.UtcNow;
+                var readings = app.Services.GetRequiredService<StationCatalog>().All.Where(s => s.Code.Side == side).Select(s =>
+                {
+                    var baseLevel = s.WarningLevelsM.Count > 0 ? s.WarningLevelsM[0] - 2 : 10;
+                    return new Observation(s.Code, s.River.En ?? "", now, Math.Round(baseLevel + random.NextDouble() * 2.5, 2),
+                        Math.Round(200 + random.NextDouble() * 800, 1), Math.Round(random.NextDouble() * 20, 1));
+                }).ToList();
+                if (readings.Count > 0) await ledger.RecordAsync(readings, ct);
+            }
+            await Task.Delay(every, ct);
+        }
+    }
+}

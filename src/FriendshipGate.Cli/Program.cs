@@ -1,0 +1,13 @@
+using System.CommandLine;
+using FriendshipGate.Cli;
+
+var root = new RootCommand("fgate: the FriendshipGate smart border-gate node, its tools and benchmarks.")
+{
+    DemoCommand.Create(),
+    NodeCommand.Create(),
+    KeysCommand.Create(),
+    EvidenceCommand.Create(),
+    VerifyCommand.Create(),
+    BenchCommand.Create(),
+};
+return await CliRunner.RunAsync(root, args);

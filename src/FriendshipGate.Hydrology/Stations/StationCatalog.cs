@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace FriendshipGate.Hydrology;
+
+/// <summary>Text in the three languages people read at the border.</summary>
+public sealed record Trilingual(string? Vi, string? Zh, string? En);
+
+/// <summary>A gauging station on a border river and its warning levels (VN alarm levels I–III; CN 警戒/保证水位).</summary>
+public sealed record Station(
+    StationCode Code, string Side, Trilingual Name, Trilingual River, double? Latitude, double? Longitude,
+    string? Datum, IReadOnlyList<double> WarningLevelsM, string? Source)
+{
+    /// <summary>The highest warning level (1-based) that <paramref name="waterLevelM"/> reaches, or 0.</summary>
+    public int WarningLevelReached(double waterLevelM) => WarningLevelsM.Count(level => waterLevelM >= level);
+}
+
+/// <summary>The border-river stations shipped in data/hydrology/stations.json (see PROVENANCE.md there).</summary>
+public sealed class StationCatalog
+{
+    private readonly Dictionary<StationCode, Station> stations;
+
+    public StationCatalog(IEnumerable<Station> stations) => this.stations = stations.ToDictionary(s => s.Code);
+
+    public IReadOnlyCollection<Station> All => stations.Values;
+
+    public Station? Find(StationCode code) => stations.GetValueOrDefault(code);
+
+    /// <summary>Loads the catalog embedded from data/hydrology/stations.json.</summary>
+    public static StationCatalog LoadEmbedded()
+    {
+        using var stream = typeof(StationCatalog).Assembly.GetManifestResourceStream("stations.json")
+            ?? throw new InvalidOperationException("stations.json is not embedded in the Hydrology assembly.");
+        var list = JsonSerializer.Deserialize<List<Station>>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidDataException("stations.json is empty.");
+        foreach (var station in list.Where(s => s.Code.Side != s.Side))
+            throw new InvalidDataException($"station {station.Code} is listed under side {station.Side}.");
+        return new StationCatalog(list);
+    }
+}

@@ -1,0 +1,83 @@
+using FriendshipGate.Exchange;
+using FriendshipGate.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace FriendshipGate.Web;
+
+/// <summary>
+/// A node's configuration, read from DIR/node.json with environment variables overriding it, ASP.NET Core style
+/// (FGATE_Peer__Url=https://... overrides Peer:Url).
+/// </summary>
+public sealed record NodeSettings(
+    string Directory,
+    NodeId Id,
+    string Urls,
+    string OperatorToken,
+    string KeysDirectory,
+    StorageSettings Storage,
+    PeerSettings Peer,
+    ExchangeOptions Exchange)
+{
+    public const string FileName = "node.json";
+    public const string EnvironmentPrefix = "FGATE_";
+
+    public string Side => Id.Side;
+
+    public static IConfiguration Configuration(string directory, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Path.GetFullPath(directory), FileName), optional: false)
+            .AddEnvironmentVariables(EnvironmentPrefix);
+        if (overrides is not null) builder.AddInMemoryCollection(overrides);
+        return builder.Build();
+    }
+
+    /// <exception cref="InvalidOperationException">A setting is missing or malformed; the message names it.</exception>
+    public static NodeSettings Load(string directory, IConfiguration configuration)
+    {
+        directory = Path.GetFullPath(directory);
+        string Required(string key) => configuration[key] is { Length: > 0 } value ? value
+            : throw new InvalidOperationException($"{key} is not set in {Path.Combine(directory, FileName)} (or {EnvironmentPrefix}{key.Replace(":", "__")}).");
+        T Parse<T>(string key, Func<string, T> parse)
+        {
+            try { return parse(Required(key)); }
+            catch (FormatException e) { throw new InvalidOperationException($"{key}: {e.Message}"); }
+        }
+        var id = Parse("Node:Id", NodeId.Parse);
+        var peerId = Parse("Peer:Id", NodeId.Parse);
+        var peerUrl = Parse("Peer:Url", text => Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
+            ? uri : throw new FormatException($"'{text}' is not an absolute URL."));
+        var peerKeys = configuration.GetSection("Peer:Keys").GetChildren().Select((k, i) =>
+        {
+            try { return VerificationKey.FromBase64Url(k["Algorithm"] ?? "", k["Spki"] ?? ""); }
+            catch (FormatException e) { throw new InvalidOperationException($"Peer:Keys:{i}: {e.Message}"); }
+        }).ToList();
+        var storage = new StorageSettings(
+            Path.Combine(directory, configuration["Storage:Sqlite"] ?? "node.db"),
+            configuration["Storage:Postgres"] is { Length: > 0 } pg ? pg : null,
+            configuration["Storage:PostgresSchema"] ?? "fgate_" + id.Value.ToLowerInvariant().Replace('-', '_'),
+            string.Equals(configuration["Storage:SqliteSynchronous"], "FULL", StringComparison.OrdinalIgnoreCase));
+        var exchange = new ExchangeOptions
+        {
+            Self = id,
+            Peer = peerId,
+            PeerUrl = peerUrl,
+            ClockWindow = TimeSpan.FromSeconds(configuration.GetValue("Exchange:ClockWindowSeconds", 300)),
+            MaxMessageAge = TimeSpan.FromDays(configuration.GetValue("Exchange:MaxMessageAgeDays", 30)),
+            BatchSize = configuration.GetValue("Exchange:BatchSize", 500),
+            RetryBase = TimeSpan.FromMilliseconds(configuration.GetValue("Exchange:RetryBaseMilliseconds", 250)),
+            RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Exchange:RetryMaxSeconds", 30)),
+        };
+        if (id.Side == peerId.Side) throw new InvalidOperationException($"Peer:Id {peerId} is on the same side as Node:Id {id}.");
+        return new NodeSettings(directory, id, Required("Node:Urls"), Required("Node:OperatorToken"),
+            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange);
+    }
+
+    public NodeDatabase OpenDatabase() => Storage.Postgres is { } connectionString
+        ? NodeDatabase.Postgres(connectionString, Storage.PostgresSchema)
+        : NodeDatabase.Sqlite(Storage.SqlitePath, Storage.SqliteSynchronousFull);
+}
+
+public sealed record StorageSettings(string SqlitePath, string? Postgres, string PostgresSchema, bool SqliteSynchronousFull);
+
+public sealed record PeerSettings(NodeId Id, Uri Url, IReadOnlyList<VerificationKey> Keys);

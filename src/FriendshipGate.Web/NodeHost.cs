@@ -1,0 +1,78 @@
+using FriendshipGate.Exchange;
+using FriendshipGate.Hydrology;
+using FriendshipGate.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
+namespace FriendshipGate.Web;
+
+/// <summary>Builds one node: its modules, its APIs, its database (migrated) and its keys (registered).</summary>
+public static class NodeHost
+{
+    public static async Task<WebApplication> BuildAsync(NodeSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "FriendshipGate." + settings.Id.Value });
+        builder.WebHost.UseKestrelCore().UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        logging?.Invoke(builder.Logging);
+
+        var database = settings.OpenDatabase();
+        builder.Services.AddExchange(settings.Exchange, database, settings.KeysDirectory);
+        builder.Services.AddHydrology();
+
+        builder.Services.AddAuthentication(OperatorTokenAuthentication.SchemeName)
+            .AddScheme<OperatorTokenOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, o =>
+            {
+                o.Token = settings.OperatorToken;
+                o.Side = settings.Side;
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(NodePolicies.Operator, p => p.RequireRole("operator").RequireClaim("side", settings.Side));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = $"FriendshipGate node {settings.Id}";
+            document.Info.Description = "APIs of one FriendshipGate node: the exchange between the two sides (/exchange/v1) and the modules (/api/v1).";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddHealthChecks().AddCheck("database", () => HealthCheckResult.Healthy(), ["ready"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ExchangeMetrics.MeterName).AddPrometheusExporter());
+
+        var app = builder.Build();
+        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations], cancellationToken);
+        await app.Services.GetRequiredService<ExchangeStartup>().RunAsync(settings.Peer.Keys, cancellationToken);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => true });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/reference", o => o.WithTitle($"FriendshipGate {settings.Id}"));
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapGet("/", () => TypedResults.Ok(new
+        {
+            node = settings.Id.Value,
+            side = settings.Side,
+            peer = settings.Peer.Id.Value,
+            openapi = "/openapi/v1.json",
+            reference = "/reference",
+            health = "/healthz",
+        })).ExcludeFromDescription();
+        app.MapExchangeApi();
+        app.MapHydrologyApi();
+        return app;
+    }
+}
