@@ -62,6 +62,7 @@ public static class ExchangeBenchmark
             var body = Enumerable.Range(first, count).Select(i => new
             {
                 station = Stations[i % Stations.Length],
+                river = "Red River",
                 observedAt = start.AddSeconds(i),
                 waterLevelM = 80 + (i % 500) / 100.0,
                 dischargeM3s = 300 + i % 1000,

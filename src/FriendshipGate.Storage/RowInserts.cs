@@ -3,7 +3,11 @@ using System.Text;
 
 namespace FriendshipGate.Storage;
 
-/// <summary>Multi-row INSERT, one statement per chunk: both engines accept it, and it saves a round trip per row.</summary>
+/// <summary>
+/// Inserts many rows fast on either engine. PostgreSQL: multi-row INSERT, one round trip per chunk. SQLite: one
+/// prepared single-row statement run per row (SQLite looks named parameters up linearly, so a multi-row statement
+/// with hundreds of parameters is quadratic; a re-executed prepared statement is not).
+/// </summary>
 public static class RowInserts
 {
     // SQLite allows 32,766 parameters per statement, PostgreSQL 65,535.
@@ -15,6 +19,7 @@ public static class RowInserts
         this NodeTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows,
         string suffix = "", CancellationToken cancellationToken = default)
     {
+        if (tx.Kind == DatabaseKind.Sqlite) return await InsertPreparedAsync(tx, table, columns, rows, suffix, cancellationToken);
         var inserted = 0;
         var perChunk = Math.Max(1, MaxParameters / columns.Count);
         for (var start = 0; start < rows.Count; start += perChunk)
@@ -38,6 +43,30 @@ public static class RowInserts
             }
             sql.Append(' ').Append(suffix);
             command.CommandText = sql.ToString();
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return inserted;
+    }
+
+    private static async Task<int> InsertPreparedAsync(
+        NodeTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return 0;
+        await using var command = tx.Connection.CreateCommand();
+        command.Transaction = tx.Transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => "@c" + c))}) {suffix}";
+        var parameters = columns.Select((_, c) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@c" + c;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        var inserted = 0;
+        foreach (var row in rows)
+        {
+            if (row.Length != columns.Count) throw new ArgumentException($"a row has {row.Length} values for {columns.Count} columns.");
+            for (var c = 0; c < row.Length; c++) parameters[c].Value = row[c] ?? DBNull.Value;
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return inserted;

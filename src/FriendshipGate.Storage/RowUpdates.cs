@@ -3,8 +3,8 @@ using System.Text;
 namespace FriendshipGate.Storage;
 
 /// <summary>
-/// Updates many rows by key in one statement: <c>UPDATE t SET ... FROM (VALUES ...) AS v WHERE t.key = v.column1</c>.
-/// Both engines name unaliased VALUES columns column1, column2, ...
+/// Updates many rows by key. PostgreSQL: one statement per chunk, <c>UPDATE t SET ... FROM (VALUES ...) AS v WHERE
+/// t.key = v.column1</c>. SQLite: one prepared single-row UPDATE run per row (see <see cref="RowInserts"/> for why).
 /// </summary>
 public static class RowUpdates
 {
@@ -17,6 +17,7 @@ public static class RowUpdates
         this NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<string> postgresTypes,
         IReadOnlyList<object?[]> rows, CancellationToken cancellationToken = default)
     {
+        if (tx.Kind == DatabaseKind.Sqlite) return await UpdatePreparedAsync(tx, table, keyColumn, setColumns, rows, cancellationToken);
         var width = setColumns.Count + 1;
         var perChunk = Math.Max(1, MaxParameters / width);
         var updated = 0;
@@ -46,6 +47,28 @@ public static class RowUpdates
             }
             sql.Append($") AS v WHERE {table}.{keyColumn} = v.column1");
             command.CommandText = sql.ToString();
+            updated += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return updated;
+    }
+
+    private static async Task<int> UpdatePreparedAsync(
+        NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        await using var command = tx.Connection.CreateCommand();
+        command.Transaction = tx.Transaction;
+        command.CommandText = $"UPDATE {table} SET {string.Join(", ", setColumns.Select((c, i) => $"{c} = @v{i + 1}"))} WHERE {keyColumn} = @v0";
+        var parameters = Enumerable.Range(0, setColumns.Count + 1).Select(i =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@v" + i;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        var updated = 0;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < parameters.Length; c++) parameters[c].Value = row[c] ?? DBNull.Value;
             updated += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return updated;

@@ -20,7 +20,13 @@ public static class NodeHost
 {
     public static async Task<WebApplication> BuildAsync(NodeSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "FriendshipGate." + settings.Id.Value });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "FriendshipGate." + settings.Id.Value,
+            ContentRootPath = settings.Directory,
+            // Settings come from NodeSettings; watching files for changes only costs CPU next to a busy database.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.UseKestrelCore().UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.ClearProviders().AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
