@@ -95,7 +95,7 @@ public static class ExchangeBenchmark
             progress?.Invoke(settled);
             if (settled >= expected) return status.Outbox[DeliveryState.Acknowledged];
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {settled} of {expected} messages were settled after 10 minutes.");
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(250, cancellationToken);
         }
     }
 

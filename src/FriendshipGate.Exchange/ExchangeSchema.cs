@@ -23,7 +23,7 @@ internal static class ExchangeSchema
                 receipt_id TEXT NULL,
                 leaf_index INTEGER NULL,
                 audit_path TEXT NULL);
-            CREATE INDEX ix_exchange_outbox_pending ON exchange_outbox (state, seq);
+            CREATE INDEX ix_exchange_outbox_pending ON exchange_outbox (seq) WHERE state IN ('queued', 'sent');
             CREATE TABLE exchange_inbox (
                 message_id TEXT PRIMARY KEY,
                 sender TEXT NOT NULL,

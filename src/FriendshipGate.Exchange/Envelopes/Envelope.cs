@@ -22,6 +22,14 @@ public sealed record Envelope(
     public static (Envelope Envelope, byte[] Json) Create(
         MessageId id, string type, int schemaVersion, NodeId sender, NodeId receiver, DateTimeOffset createdAt, string subject, byte[] payloadJson)
     {
+        var json = WriteJson(id, type, schemaVersion, sender, receiver, createdAt, subject, payloadJson);
+        return (Parse(json), json);
+    }
+
+    /// <summary>Writes the UTF-8 JSON of an envelope, the bytes that will be signed (the outbox's hot path).</summary>
+    public static byte[] WriteJson(
+        MessageId id, string type, int schemaVersion, NodeId sender, NodeId receiver, DateTimeOffset createdAt, string subject, byte[] payloadJson)
+    {
         var payloadHash = Hashes.Sha256(payloadJson);
         var buffer = new ArrayBufferWriter<byte>(payloadJson.Length + 400);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -39,8 +47,7 @@ public sealed record Envelope(
             writer.WriteRawValue(payloadJson, skipInputValidation: false);
             writer.WriteEndObject();
         }
-        var json = buffer.WrittenSpan.ToArray();
-        return (Parse(json), json);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads an envelope and checks that its payload hash matches the payload bytes.</summary>

@@ -34,7 +34,7 @@ public sealed class ExchangeOutbox(ExchangeOptions options, SigningKeyRing keys,
             var message = messages[i];
             var id = MessageId.New(time);
             var payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload, message.Payload.GetType(), WireJson.Options);
-            var (_, json) = Envelope.Create(id, message.Type, message.SchemaVersion, options.Self, options.Peer, now, message.Subject, payload);
+            var json = Envelope.WriteJson(id, message.Type, message.SchemaVersion, options.Self, options.Peer, now, message.Subject, payload);
             var jws = Jws.Sign(Jws.MessageType, json, key);
             signed[i] = (id, message, jws, Hashes.Sha256(System.Text.Encoding.ASCII.GetBytes(jws)));
         });

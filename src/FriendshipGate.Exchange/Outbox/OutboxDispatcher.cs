@@ -93,7 +93,7 @@ public sealed partial class OutboxDispatcher(
     {
         if (answer.Results.Count != rows.Count)
             throw new InvalidDataException($"the peer answered {answer.Results.Count} results for {rows.Count} messages.");
-        var receipts = new Dictionary<string, (string Jws, JwsParts Parts)>();
+        var receipts = new Dictionary<string, (string Jws, ReceiptBody Body)>();
         foreach (var receiptJws in answer.Receipts)
         {
             var parts = Jws.Parse(receiptJws);
@@ -103,7 +103,7 @@ public sealed partial class OutboxDispatcher(
                 throw new InvalidDataException($"receipt {body.ReceiptId} is not signed by a current key of {options.Peer}.");
             if (body.Issuer != options.Peer || body.Recipient != options.Self)
                 throw new InvalidDataException($"receipt {body.ReceiptId} is from {body.Issuer} to {body.Recipient}.");
-            receipts[body.ReceiptId] = (receiptJws, parts);
+            receipts[body.ReceiptId] = (receiptJws, body);
         }
         var now = time.GetUtcNow();
         var updates = new List<object?[]>(rows.Count);
@@ -114,7 +114,8 @@ public sealed partial class OutboxDispatcher(
             var row = rows[i];
             if (result.MessageHash != row.hash || (result.MessageId.Length > 0 && result.MessageId != row.message_id))
                 throw new InvalidDataException($"result {i} names {result.MessageId} but {row.message_id} was sent there.");
-            if (!receipts.TryGetValue(result.ReceiptId, out var receipt) || !result.Verify(receipt.Parts, keys.Lookup(receipt.Parts.KeyId)!.Key))
+            // Each receipt's signature was verified once above; each message needs only its Merkle proof checked.
+            if (!receipts.TryGetValue(result.ReceiptId, out var receipt) || !result.VerifyProof(receipt.Body))
                 throw new InvalidDataException($"the receipt proof for message {row.message_id} does not verify.");
             var state = result.Outcome == Outcome.Accepted ? DeliveryState.Acknowledged : DeliveryState.Rejected;
             updates.Add([row.seq, state, now.ToUnixTimeMilliseconds(), result.Reason, result.ReceiptId, (long)result.LeafIndex, string.Join(',', result.AuditPath)]);

@@ -48,10 +48,12 @@ public sealed record MessageReceipt(
     public string Leaf => LeafText(MessageId, MessageHash, Outcome, Reason);
 
     /// <summary>Checks this receipt against the signed receipt JWS and the issuer's key.</summary>
-    public bool Verify(JwsParts receiptJws, VerificationKey issuerKey)
+    public bool Verify(JwsParts receiptJws, VerificationKey issuerKey) =>
+        receiptJws.Verify(issuerKey) && VerifyProof(ReceiptBody.FromJws(receiptJws));
+
+    /// <summary>Checks only the Merkle proof against a receipt body whose signature the caller has verified.</summary>
+    public bool VerifyProof(ReceiptBody body)
     {
-        if (!receiptJws.Verify(issuerKey)) return false;
-        var body = ReceiptBody.FromJws(receiptJws);
         if (body.ReceiptId != ReceiptId) return false;
         var path = AuditPath.Select(p => Base64Url.DecodeFromChars(p)).ToArray();
         return MerkleTree.VerifyPath(MerkleTree.LeafHash(Leaf), LeafIndex, body.TreeSize, path, Base64Url.DecodeFromChars(body.MerkleRoot));
