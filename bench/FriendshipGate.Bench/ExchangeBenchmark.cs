@@ -5,7 +5,8 @@ using FriendshipGate.Exchange;
 
 namespace FriendshipGate.Bench;
 
-public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int Rate, int Batch, string? Postgres);
+/// <param name="Warmup">Messages sent and settled before measuring, so both nodes run JIT-compiled steady-state code.</param>
+public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int Rate, int Batch, string? Postgres, int Warmup = 5_000);
 
 public sealed record ExchangeBenchmarkResult(
     string Backend, int Messages, int OfferedRate, double MessagesPerSecond, double P50Ms, double P99Ms, double MaxMs,
@@ -15,7 +16,8 @@ public sealed record ExchangeBenchmarkResult(
 /// fgate bench exchange: VN records river observations through its public API (in batches, optionally paced);
 /// each is signed, queued, sent to CN, verified, stored, applied and acknowledged by a signed receipt that VN verifies.
 /// Throughput = messages / (last receipt − first acceptance); latency per message = receipt verified − accepted,
-/// both read from VN's outbox.
+/// both read from VN's outbox. A warm-up run first brings both processes to steady state (JIT-compiled code, warm caches):
+/// a node is a long-running server, and its steady state is what the figures describe.
 /// </summary>
 public static class ExchangeBenchmark
 {
@@ -24,12 +26,19 @@ public static class ExchangeBenchmark
     public static async Task<ExchangeBenchmarkResult> RunAsync(ExchangeBenchmarkOptions options, FgateExecutable fgate, Action<long>? progress, CancellationToken cancellationToken)
     {
         await using var pair = await NodePair.CreateAsync(fgate, options.Backend == "postgres" ? options.Postgres : null, cancellationToken: cancellationToken);
+        if (options.Warmup > 0)
+        {
+            await ProduceAsync(pair.VnApi.Http, options with { Messages = options.Warmup, Rate = 0 }, 0, cancellationToken);
+            await WaitSettledAsync(pair.VnApi.Http, options.Warmup, null, cancellationToken);
+        }
+        var warmedUp = (await ReadOutboxAsync(pair.VnApi.Http, 0, cancellationToken)).Select(m => m.Seq).DefaultIfEmpty(0).Max();
         var stopwatch = Stopwatch.StartNew();
-        await ProduceAsync(pair.VnApi.Http, options, cancellationToken);
-        var acknowledged = await WaitSettledAsync(pair.VnApi.Http, options.Messages, progress, cancellationToken);
+        await ProduceAsync(pair.VnApi.Http, options, options.Warmup, cancellationToken);
+        await WaitSettledAsync(pair.VnApi.Http, options.Warmup + options.Messages, n => progress?.Invoke(n - options.Warmup), cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        var messages = await ReadOutboxAsync(pair.VnApi.Http, cancellationToken);
-        var received = (await pair.CnApi.Http.GetFromJsonAsync<ExchangeStatus>("exchange/v1/status", WireJson.Options, cancellationToken))!.Received;
+        var messages = await ReadOutboxAsync(pair.VnApi.Http, warmedUp, cancellationToken);
+        var acknowledged = messages.Count(m => m.State == DeliveryState.Acknowledged);
+        var received = (await pair.CnApi.Http.GetFromJsonAsync<ExchangeStatus>("exchange/v1/status", WireJson.Options, cancellationToken))!.Received - options.Warmup;
         var latencies = messages.Where(m => m.AcknowledgedAt is not null).Select(m => (m.AcknowledgedAt!.Value - m.CreatedAt).TotalMilliseconds).Order().ToArray();
         var first = messages.Min(m => m.CreatedAt);
         var last = messages.Max(m => m.AcknowledgedAt ?? m.CreatedAt);
@@ -42,7 +51,7 @@ public static class ExchangeBenchmark
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     /// <summary>Posts batches of observations; paced (open loop, up to 16 requests in flight) when a rate is given.</summary>
-    private static async Task ProduceAsync(HttpClient http, ExchangeBenchmarkOptions options, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(HttpClient http, ExchangeBenchmarkOptions options, int offset, CancellationToken cancellationToken)
     {
         var start = DateTimeOffset.UtcNow.AddDays(-1);
         var batches = (options.Messages + options.Batch - 1) / options.Batch;
@@ -59,7 +68,7 @@ public static class ExchangeBenchmark
             await inFlight.WaitAsync(cancellationToken);
             var first = b * options.Batch;
             var count = Math.Min(options.Batch, options.Messages - first);
-            var body = Enumerable.Range(first, count).Select(i => new
+            var body = Enumerable.Range(offset + first, count).Select(i => new
             {
                 station = Stations[i % Stations.Length],
                 river = "Red River",
@@ -99,10 +108,9 @@ public static class ExchangeBenchmark
         }
     }
 
-    private static async Task<List<OutgoingMessageState>> ReadOutboxAsync(HttpClient http, CancellationToken cancellationToken)
+    private static async Task<List<OutgoingMessageState>> ReadOutboxAsync(HttpClient http, long after, CancellationToken cancellationToken)
     {
         var all = new List<OutgoingMessageState>();
-        long after = 0;
         while (true)
         {
             var page = await http.GetFromJsonAsync<List<OutgoingMessageState>>($"exchange/v1/messages?after={after}&limit=10000", WireJson.Options, cancellationToken);

@@ -18,10 +18,10 @@ internal static class ExchangeSchema
                 created_ms BIGINT NOT NULL,
                 sent_ms BIGINT NULL,
                 acked_ms BIGINT NULL,
-                attempts INTEGER NOT NULL DEFAULT 0,
+                attempts BIGINT NOT NULL DEFAULT 0,
                 reason TEXT NULL,
                 receipt_id TEXT NULL,
-                leaf_index INTEGER NULL,
+                leaf_index BIGINT NULL,
                 audit_path TEXT NULL);
             CREATE INDEX ix_exchange_outbox_pending ON exchange_outbox (seq) WHERE state IN ('queued', 'sent');
             CREATE TABLE exchange_inbox (
@@ -32,7 +32,7 @@ internal static class ExchangeSchema
                 created_ms BIGINT NOT NULL,
                 received_ms BIGINT NOT NULL,
                 receipt_id TEXT NOT NULL,
-                leaf_index INTEGER NOT NULL,
+                leaf_index BIGINT NOT NULL,
                 audit_path TEXT NOT NULL);
             CREATE TABLE exchange_receipts (
                 receipt_id TEXT PRIMARY KEY,

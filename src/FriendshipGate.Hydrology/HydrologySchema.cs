@@ -26,7 +26,7 @@ internal static class HydrologySchema
                 origin TEXT NOT NULL,
                 observed_ms BIGINT NOT NULL,
                 water_level_m DOUBLE PRECISION NOT NULL,
-                warning_level INTEGER NOT NULL,
+                warning_level BIGINT NOT NULL,
                 warning_level_m DOUBLE PRECISION NOT NULL,
                 message_id TEXT NOT NULL,
                 raised_ms BIGINT NOT NULL);

@@ -76,8 +76,8 @@ public static class RowInserts
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
+        // An untyped NULL: PostgreSQL takes the column's type.
         parameter.Value = value ?? DBNull.Value;
-        if (value is null) parameter.DbType = System.Data.DbType.String;
         command.Parameters.Add(parameter);
     }
 }

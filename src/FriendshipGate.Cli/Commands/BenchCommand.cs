@@ -14,16 +14,18 @@ internal static class BenchCommand
         backend.AcceptOnlyFromAmong("sqlite", "postgres");
         var rate = new Option<int>("--rate") { DefaultValueFactory = _ => 0, Description = "Offered load in messages/s (0: as fast as the nodes go)." };
         var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 100, Description = "Observations per API request." };
+        var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 5_000, Description = "Messages sent first and not measured (JIT, caches)." };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (default: $PG_CONN)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var exchange = new Command("exchange",
             "Two real node processes over HTTP on loopback with durable storage, driven through the public API: end-to-end messages/s and latency.")
-            { messages, backend, rate, batch, postgres, json };
+            { messages, backend, rate, batch, warmup, postgres, json };
         exchange.SetAction(async (result, ct) =>
         {
             var options = new ExchangeBenchmarkOptions(
                 result.GetValue(messages), result.GetValue(backend)!, result.GetValue(rate), result.GetValue(batch),
-                result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("PG_CONN"));
+                result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("PG_CONN"), result.GetValue(warmup));
+            if (options.Warmup < 0) throw new UsageException("--warmup must not be negative.");
             if (options.Messages < 1) throw new UsageException("--messages must be at least 1.");
             if (options.Batch is < 1 or > 5000) throw new UsageException("--batch must be between 1 and 5000.");
             if (options.Backend == "postgres" && string.IsNullOrEmpty(options.Postgres))

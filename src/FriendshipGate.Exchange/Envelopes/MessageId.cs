@@ -20,7 +20,8 @@ public readonly record struct MessageId
     public static bool TryParse(string? text, out MessageId id)
     {
         id = default;
-        if (!Guid.TryParseExact(text, "D", out var guid) || guid.Version != 7) return false;
+        // Exactly 36 characters (no padding), version 7, RFC 9562 variant (10xx).
+        if (text is not { Length: 36 } || !Guid.TryParseExact(text, "D", out var guid) || guid.Version != 7 || (guid.Variant & 0xC) != 0x8) return false;
         id = new MessageId(guid);
         return true;
     }

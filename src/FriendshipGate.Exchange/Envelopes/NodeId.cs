@@ -30,7 +30,7 @@ public readonly partial record struct NodeId
 
     public override string ToString() => Value ?? "";
 
-    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9-]{1,30}$")]
+    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9-]{1,30}\\z")]
     private static partial Regex Pattern();
 }
 

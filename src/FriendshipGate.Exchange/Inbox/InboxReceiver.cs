@@ -102,12 +102,9 @@ public sealed class InboxReceiver(
     {
         var now = WireJson.Truncate(time.GetUtcNow());
         var ids = messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.Id.ToString()).Distinct().ToList();
-        // One array parameter, not one parameter per id: SQLite looks named parameters up linearly.
         var stored = (await tx.Connection.QueryAsync<StoredMessage>(
-            "SELECT message_id, hash, receipt_id, leaf_index, audit_path FROM exchange_inbox WHERE message_id " +
-            (tx.Kind == DatabaseKind.Sqlite ? "IN (SELECT value FROM json_each(@ids))" : "= ANY(@ids)"),
-            new { ids = tx.Kind == DatabaseKind.Sqlite ? (object)JsonSerializer.Serialize(ids) : ids.ToArray() }, tx.Transaction))
-            .ToDictionary(s => s.message_id);
+            "SELECT message_id, hash, receipt_id, leaf_index, audit_path FROM exchange_inbox WHERE " + SqlLists.In(tx.Kind, "message_id", "@ids"),
+            new { ids = SqlLists.Values(tx.Kind, ids) }, tx.Transaction)).ToDictionary(s => s.message_id);
 
         var results = new MessageReceipt?[messages.Length];
         var leaves = new List<(int Index, string Id, string Hash, string Outcome, string? Reason)>();

@@ -97,6 +97,7 @@ public sealed partial class OutboxDispatcher(
         foreach (var receiptJws in answer.Receipts)
         {
             var parts = Jws.Parse(receiptJws);
+            if (parts.Type != Jws.ReceiptType) throw new InvalidDataException($"a receipt has typ '{parts.Type}', expected '{Jws.ReceiptType}'.");
             var body = ReceiptBody.FromJws(parts);
             var key = keys.Lookup(parts.KeyId);
             if (key is null || key.Owner != KeyOwner.Peer || key.NodeId != options.Peer || key.IsRetired || !parts.Verify(key.Key))

@@ -22,7 +22,7 @@ public static class Jws
         return signingInput + "." + Base64Url.EncodeToString(signature);
     }
 
-    /// <exception cref="ExchangeRefusal">Not three base64url parts, or the header lacks alg, kid or typ.</exception>
+    /// <exception cref="ExchangeRefusal">Not three base64url parts, or the header lacks alg or kid (typ is checked by the caller).</exception>
     public static JwsParts Parse(string compact, RefusalReason malformed = RefusalReason.MalformedEnvelope)
     {
         var first = compact.IndexOf('.');
@@ -35,8 +35,8 @@ public static class Jws
             var payload = Base64Url.DecodeFromChars(compact.AsSpan(first + 1, second - first - 1));
             var signature = Base64Url.DecodeFromChars(compact.AsSpan(second + 1));
             using var header = JsonDocument.Parse(headerBytes);
-            var alg = header.RootElement.GetProperty("alg").GetString()!;
-            var kid = header.RootElement.GetProperty("kid").GetString()!;
+            var alg = header.RootElement.GetProperty("alg").GetString() is { Length: > 0 } a ? a : throw new FormatException("the header's alg is empty.");
+            var kid = header.RootElement.GetProperty("kid").GetString() is { Length: > 0 } k ? k : throw new FormatException("the header's kid is empty.");
             var typ = header.RootElement.TryGetProperty("typ", out var t) ? t.GetString() ?? "" : "";
             return new JwsParts(compact, alg, kid, typ, payload, signature, second);
         }

@@ -41,7 +41,7 @@ public abstract class SigningKey : IDisposable
             return new Sm2SigningKey((ECPrivateKeyParameters)PrivateKeyFactory.CreateKey(info));
         var ecdsa = ECDsa.Create();
         ecdsa.ImportFromPem(pem);
-        if (ecdsa.KeySize != 256) throw new FormatException("the key is neither P-256 nor SM2.");
+        if (!Es256.IsP256(ecdsa)) throw new FormatException("the key is neither P-256 nor SM2.");
         return new Es256SigningKey(ecdsa);
     }
 }

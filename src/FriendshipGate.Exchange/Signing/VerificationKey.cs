@@ -55,7 +55,7 @@ internal sealed class Es256VerificationKey : VerificationKey
         using (var probe = ECDsa.Create())
         {
             probe.ImportSubjectPublicKeyInfo(spki, out _);
-            if (probe.KeySize != 256) throw new ArgumentException("the key is not on P-256.");
+            if (!Es256.IsP256(probe)) throw new ArgumentException("the key is not on P-256.");
         }
         perThread = new ThreadLocal<ECDsa>(() =>
         {

@@ -45,8 +45,9 @@ public sealed class ObservationLedger(NodeDatabase database, ExchangeOutbox outb
         var from = observations.Min(o => o.ObservedAt.ToUnixTimeMilliseconds());
         var to = observations.Max(o => o.ObservedAt.ToUnixTimeMilliseconds());
         var rows = await tx.Connection.QueryAsync<(string, long)>(
-            "SELECT station, observed_ms FROM hydrology_observations WHERE station IN @stations AND observed_ms >= @from AND observed_ms <= @to",
-            new { stations, from, to }, tx.Transaction);
+            "SELECT station, observed_ms FROM hydrology_observations WHERE " + SqlLists.In(tx.Kind, "station", "@stations") +
+            " AND observed_ms >= @from AND observed_ms <= @to",
+            new { stations = SqlLists.Values(tx.Kind, stations), from, to }, tx.Transaction);
         return rows.ToHashSet();
     }
 

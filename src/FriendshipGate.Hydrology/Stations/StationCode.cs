@@ -30,7 +30,7 @@ public readonly partial record struct StationCode
 
     public override string ToString() => Value ?? "";
 
-    [GeneratedRegex("^(VN|CN)-[A-Z0-9]{2,16}$")]
+    [GeneratedRegex("^(VN|CN)-[A-Z0-9]{2,16}\\z")]
     private static partial Regex Pattern();
 }
 
