@@ -14,7 +14,8 @@ internal static class CliRunner
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"fgate: {parsed.Errors[0].Message} (see 'fgate --help')");
+            var message = string.Join(' ', parsed.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await Console.Error.WriteLineAsync($"fgate: {message} (see 'fgate --help')");
             return UsageError;
         }
         try

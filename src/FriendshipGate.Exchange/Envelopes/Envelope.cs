@@ -65,7 +65,7 @@ public sealed record Envelope(
                 root.GetProperty("schemaVersion").GetInt32(),
                 NodeId.Parse(Required(root, "sender")),
                 NodeId.Parse(Required(root, "receiver")),
-                DateTimeOffset.Parse(Required(root, "createdAt"), System.Globalization.CultureInfo.InvariantCulture),
+                ParseTime(Required(root, "createdAt")),
                 root.TryGetProperty("subject", out var subject) ? subject.GetString() ?? "" : "",
                 payload.Clone(),
                 Required(root, "payloadHash"));
@@ -80,10 +80,25 @@ public sealed record Envelope(
         }
     }
 
+    /// <summary>UTC with "Z", to the millisecond or the second: no offsets, no local times, nothing left to guess.</summary>
+    private static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.ParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss.fff'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+
     private static string Required(JsonElement root, string name) =>
         root.GetProperty(name).GetString() is { Length: > 0 } value ? value : throw new FormatException($"'{name}' is empty.");
 
     /// <summary>Deserializes the payload into a module's record.</summary>
-    public T PayloadAs<T>(JsonSerializerOptions options) =>
-        Payload.Deserialize<T>(options) ?? throw new ExchangeRefusal(RefusalReason.MalformedEnvelope, "the payload is null.");
+    /// <exception cref="ExchangeRefusal">With <see cref="RefusalReason.InvalidPayload"/> when the payload does not fit <typeparamref name="T"/>.</exception>
+    public T PayloadAs<T>(JsonSerializerOptions options)
+    {
+        try
+        {
+            return Payload.Deserialize<T>(options) ?? throw new ExchangeRefusal(RefusalReason.InvalidPayload, "the payload is null.");
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new ExchangeRefusal(RefusalReason.InvalidPayload, e.Message);
+        }
+    }
 }

@@ -17,7 +17,11 @@ public static class EvidenceKind
 }
 
 /// <summary>What a module asks the evidence log to record; the log adds sequence, time and hashes.</summary>
-public sealed record EvidenceItem(string Kind, string Content, string? MessageId = null, string? Counterpart = null, string? Reason = null, string? Detail = null);
+public sealed record EvidenceItem(string Kind, string Content, string? MessageId = null, string? Counterpart = null, string? Reason = null, string? Detail = null)
+{
+    // The chain text joins fields with line feeds; detail may quote what a peer sent, so it carries no control characters.
+    public string? Detail { get; init; } = Detail is null ? null : string.Concat(Detail.Select(c => char.IsControl(c) ? ' ' : c));
+}
 
 /// <summary>
 /// One link of the hash chain. <see cref="EntryHash"/> = SHA-256 over <see cref="ChainText"/>, which starts with the

@@ -19,4 +19,7 @@ public interface IMessageHandler
     void Validate(Envelope envelope);
 
     Task ApplyAsync(NodeTransaction tx, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken);
+
+    /// <summary>True when each message must be applied before the next one is checked (key announcements and retirements).</summary>
+    bool AppliesImmediately => false;
 }

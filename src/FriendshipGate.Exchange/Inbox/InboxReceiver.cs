@@ -152,6 +152,11 @@ public sealed class InboxReceiver(
                     throw new ExchangeRefusal(RefusalReason.UnsupportedSchemaVersion, $"{envelope.Type} version {envelope.SchemaVersion} is not supported (highest: {handler.SchemaVersion}).");
                 handler.Validate(envelope);
                 run.Add(envelope);
+                if (handler.AppliesImmediately)
+                {
+                    await handler.ApplyAsync(tx, run, cancellationToken);
+                    run = [];
+                }
                 stored[id] = new StoredMessage(id, message.Hash, "", -1, null); // a second copy in this batch is a duplicate
                 accepted.Add((envelope, message.Hash, leaves.Count));
                 leaves.Add((i, id, message.Hash, Outcome.Accepted, null));
@@ -224,7 +229,7 @@ public sealed class InboxReceiver(
     {
         metrics.Refused(refusal.Reason);
         // Keep what came (bounded), so an operator can see what was refused and why.
-        var content = raw is null ? "" : raw.Length > 65_536 ? raw[..65_536] : raw;
+        var content = raw is null ? "" : raw.Length > 8_192 ? raw[..8_192] : raw;
         await database.WriteAsync(tx => evidence.AppendAsync(tx,
             new EvidenceItem(EvidenceKind.TransmissionRefused, content, Reason: refusal.Reason.Code(), Detail: refusal.Detail), cancellationToken), cancellationToken);
     }

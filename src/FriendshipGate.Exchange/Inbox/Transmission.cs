@@ -14,8 +14,11 @@ public sealed record TransmissionBody(string TransmissionId, NodeId Sender, Node
     {
         try
         {
-            return JsonSerializer.Deserialize<TransmissionBody>(jws.Payload, WireJson.Options)
+            var body = JsonSerializer.Deserialize<TransmissionBody>(jws.Payload, WireJson.Options)
                 ?? throw new JsonException("the transmission body is null.");
+            if (body.MessageHashes is null || body.TransmissionId is null)
+                throw new JsonException("transmissionId and messageHashes are required.");
+            return body;
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {

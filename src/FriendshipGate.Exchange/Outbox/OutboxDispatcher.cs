@@ -100,7 +100,9 @@ public sealed partial class OutboxDispatcher(
             if (parts.Type != Jws.ReceiptType) throw new InvalidDataException($"a receipt has typ '{parts.Type}', expected '{Jws.ReceiptType}'.");
             var body = ReceiptBody.FromJws(parts);
             var key = keys.Lookup(parts.KeyId);
-            if (key is null || key.Owner != KeyOwner.Peer || key.NodeId != options.Peer || key.IsRetired || !parts.Verify(key.Key))
+            // A re-sent message is answered with its original receipt, which may be signed by a key retired since.
+            var onlyDuplicates = answer.Results.Where(r => r.ReceiptId == body.ReceiptId).All(r => r.Duplicate);
+            if (key is null || key.Owner != KeyOwner.Peer || key.NodeId != options.Peer || (key.IsRetired && !onlyDuplicates) || !parts.Verify(key.Key))
                 throw new InvalidDataException($"receipt {body.ReceiptId} is not signed by a current key of {options.Peer}.");
             if (body.Issuer != options.Peer || body.Recipient != options.Self)
                 throw new InvalidDataException($"receipt {body.ReceiptId} is from {body.Issuer} to {body.Recipient}.");

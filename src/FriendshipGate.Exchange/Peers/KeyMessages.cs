@@ -21,6 +21,7 @@ public sealed class KeyMessageHandlers(KeyRegistry registry)
     {
         public string MessageType => Announced;
         public int SchemaVersion => 1;
+        public bool AppliesImmediately => true;
 
         public void Validate(Envelope envelope) => Parse(envelope);
 
@@ -52,6 +53,7 @@ public sealed class KeyMessageHandlers(KeyRegistry registry)
     {
         public string MessageType => Retired;
         public int SchemaVersion => 1;
+        public bool AppliesImmediately => true;
 
         public void Validate(Envelope envelope)
         {

@@ -27,6 +27,31 @@ public abstract partial class InboxCompliance
     }
 
     [StoreFact]
+    public async Task Receive_TwoRotationsInOneBatch_EachAnnouncementTakesEffectBeforeTheNextMessage()
+    {
+        using var second = SigningKey.Generate(SignatureAlgorithm.ES256);
+        using var third = SigningKey.Generate(SignatureAlgorithm.SM2SM3);
+        var (id, jws) = Peer.NewNote("signed with the third key", with: third);
+
+        var response = await ReceiveAsync(Announcement(second, signedBy: PeerKey), Announcement(third, signedBy: second), jws);
+
+        Assert.All(response.Results, r => Assert.Equal(Outcome.Accepted, r.Outcome));
+        Assert.Equal(1, Node.Notes.TimesApplied(id));
+    }
+
+    [StoreFact]
+    public async Task Receive_KeyAnnouncementWithWrongJsonTypes_IsRejectedAsInvalidPayload_NotAServerError()
+    {
+        var id = MessageId.New(Time);
+        var malformed = Peer.Sign(id, KeyMessageHandlers.Announced, new { kid = 5, algorithm = true, spki = new[] { 1 } });
+
+        var response = await ReceiveAsync(malformed);
+
+        AssertRejected(Assert.Single(response.Results), RefusalReason.InvalidPayload);
+        await AssertEvidenceAsync(EvidenceKind.MessageRefused, RefusalReason.InvalidPayload, id);
+    }
+
+    [StoreFact]
     public async Task Receive_AnnouncedSm2Key_SignsLaterTransmissionsAndMessages()
     {
         using var sm2 = SigningKey.Generate(SignatureAlgorithm.SM2SM3);
