@@ -6,7 +6,7 @@ using FriendshipGate.Exchange;
 namespace FriendshipGate.Bench;
 
 /// <param name="Warmup">Messages sent and settled before measuring, so both nodes run JIT-compiled steady-state code.</param>
-public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int Rate, int Batch, string? Postgres, int Warmup = 5_000);
+public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int Rate, int Batch, string? Postgres, int Warmup = 20_000);
 
 public sealed record ExchangeBenchmarkResult(
     string Backend, int Messages, int OfferedRate, double MessagesPerSecond, double P50Ms, double P99Ms, double MaxMs,

@@ -69,7 +69,8 @@ public sealed class NodeDatabase : IAsyncDisposable
         if (Kind == DatabaseKind.Sqlite)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON;";
+            // A 64 MiB page cache and memory-mapped reads keep the hot indexes out of read() system calls.
+            command.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;

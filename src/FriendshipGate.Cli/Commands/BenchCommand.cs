@@ -14,7 +14,7 @@ internal static class BenchCommand
         backend.AcceptOnlyFromAmong("sqlite", "postgres");
         var rate = new Option<int>("--rate") { DefaultValueFactory = _ => 0, Description = "Offered load in messages/s (0: as fast as the nodes go)." };
         var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 100, Description = "Observations per API request." };
-        var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 5_000, Description = "Messages sent first and not measured (JIT, caches)." };
+        var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 20_000, Description = "Messages sent first and not measured (JIT tiering, caches)." };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (default: $PG_CONN)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var exchange = new Command("exchange",

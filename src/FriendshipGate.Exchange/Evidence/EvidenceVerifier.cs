@@ -75,10 +75,8 @@ public static class EvidenceVerifier
                     var receipt = ReceiptEvidence.Parse(entry.Content);
                     if (!VerifyJws(receipt.Receipt, keys, out why)) return why;
                     signatures++;
-                    var parts = Jws.Parse(receipt.Receipt);
-                    foreach (var proof in receipt.Messages)
-                        if (!proof.Verify(parts, keys[parts.KeyId])) return $"the receipt proof of message {proof.MessageId} does not verify.";
-                    return null;
+                    var body = ReceiptBody.FromJws(Jws.Parse(receipt.Receipt));
+                    return receipt.ProvesAgainst(body) ? null : $"the leaves recorded for receipt {body.ReceiptId} do not match its signed Merkle root.";
                 default:
                     return null; // refusals record what came, which by definition may not verify
             }

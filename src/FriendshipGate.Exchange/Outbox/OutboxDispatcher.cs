@@ -133,7 +133,7 @@ public sealed partial class OutboxDispatcher(
                 byReceipt.Keys.Select(id => new object?[] { id, "received", receipts[id].Jws, now.ToUnixTimeMilliseconds() }).ToList(),
                 "ON CONFLICT (receipt_id) DO NOTHING", cancellationToken);
             await evidence.AppendAsync(tx, byReceipt.Select(r => new EvidenceItem(EvidenceKind.ReceiptReceived,
-                ReceiptEvidence.Content(receipts[r.Key].Jws, r.Value), Counterpart: options.Peer.Value)).ToList(), cancellationToken);
+                ReceiptEvidence.Content(receipts[r.Key].Jws, r.Value, receipts[r.Key].Body.TreeSize), Counterpart: options.Peer.Value)).ToList(), cancellationToken);
             await contact.RecordSuccessAsync(tx, now, cancellationToken);
         }, cancellationToken);
         var acknowledged = updates.Count(u => (string)u[1]! == DeliveryState.Acknowledged);
