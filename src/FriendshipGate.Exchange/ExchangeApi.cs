@@ -1,6 +1,7 @@
 using FriendshipGate.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
@@ -27,6 +28,8 @@ public static class ExchangeApi
         operate.MapGet("status", (ExchangeOptions options, NodeDatabase database, TimeProvider time, CancellationToken ct) =>
             ExchangeStatus.ReadAsync(options, database, time, ct)).WithSummary("Counts per delivery state, oldest queued message, last contact with the peer.");
         operate.MapGet("messages", ListAsync).WithSummary("Outgoing messages with their delivery state, in order.");
+        operate.MapGet("messages/{id}/receipt", ReceiptAsync)
+            .WithSummary("The proof that the peer received one message: the signed batch receipt, the message's leaf and its audit path.");
         operate.MapGet("keys/peer", (KeyRegistry registry) => registry.Snapshot.Values.Where(k => k.Owner == KeyOwner.Peer)
             .OrderBy(k => k.AddedAt).Select(k => new PublicKeyInfo(k.KeyId, k.Key.Algorithm, k.Key.SubjectPublicKeyInfoBase64Url, k.State)))
             .WithSummary("The peer's keys this node trusts or has retired.");
@@ -78,6 +81,21 @@ public static class ExchangeApi
             errors["state"] = ["must be one of queued, sent, acknowledged, rejected."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await OutgoingMessageState.ListAsync(database, after, limit, state, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<MessageReceiptProof>, NotFound<ProblemDetails>, ValidationProblem>> ReceiptAsync(
+        string id, NodeDatabase database, CancellationToken cancellationToken)
+    {
+        if (!MessageId.TryParse(id, out _))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"'{id}' is not a message id (a UUIDv7)."] });
+        return await MessageReceiptProof.FindAsync(database, id, cancellationToken) is { } proof
+            ? TypedResults.Ok(proof)
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Title = "No receipt",
+                Detail = $"message {id} was not sent by this node, or the peer has not acknowledged it yet.",
+                Status = StatusCodes.Status404NotFound,
+            });
     }
 
     private static async Task<Results<Ok<PublicKeyInfo>, ValidationProblem>> RotateAsync(RotateRequest? request, KeyRotation rotation, CancellationToken cancellationToken)

@@ -48,29 +48,11 @@ public static class RowInserts
         return inserted;
     }
 
-    private static async Task<int> InsertPreparedAsync(
-        NodeTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0) return 0;
-        await using var command = tx.Connection.CreateCommand();
-        command.Transaction = tx.Transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => "@c" + c))}) {suffix}";
-        var parameters = columns.Select((_, c) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@c" + c;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        var inserted = 0;
-        foreach (var row in rows)
-        {
-            if (row.Length != columns.Count) throw new ArgumentException($"a row has {row.Length} values for {columns.Count} columns.");
-            for (var c = 0; c < row.Length; c++) parameters[c].Value = row[c] ?? DBNull.Value;
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return inserted;
-    }
+    private static Task<int> InsertPreparedAsync(
+        NodeTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, string suffix, CancellationToken cancellationToken) =>
+        PreparedRows.ExecuteAsync(tx,
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => PreparedRows.Parameter(c)))}) {suffix}",
+            columns.Count, rows, cancellationToken);
 
     private static void AddParameter(DbCommand command, string name, object? value)
     {

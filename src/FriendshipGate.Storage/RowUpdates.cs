@@ -52,25 +52,9 @@ public static class RowUpdates
         return updated;
     }
 
-    private static async Task<int> UpdatePreparedAsync(
-        NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
-    {
-        await using var command = tx.Connection.CreateCommand();
-        command.Transaction = tx.Transaction;
-        command.CommandText = $"UPDATE {table} SET {string.Join(", ", setColumns.Select((c, i) => $"{c} = @v{i + 1}"))} WHERE {keyColumn} = @v0";
-        var parameters = Enumerable.Range(0, setColumns.Count + 1).Select(i =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@v" + i;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        var updated = 0;
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < parameters.Length; c++) parameters[c].Value = row[c] ?? DBNull.Value;
-            updated += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return updated;
-    }
+    private static Task<int> UpdatePreparedAsync(
+        NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        PreparedRows.ExecuteAsync(tx,
+            $"UPDATE {table} SET {string.Join(", ", setColumns.Select((c, i) => $"{c} = {PreparedRows.Parameter(i + 1)}"))} WHERE {keyColumn} = {PreparedRows.Parameter(0)}",
+            setColumns.Count + 1, rows, cancellationToken);
 }

@@ -21,6 +21,14 @@ public abstract class ExchangeBetweenProcessesTests(string backend)
         Assert.Equal(1000, received.Select(o => o.MessageId).Distinct().Count());
         Assert.All(received, o => Assert.Equal("VN", o.Origin));
         Assert.Equal(1000, (await nodes.CnApi.StatusAsync()).Received);
+
+        // Any one message's receipt proves, alone, that CN received it: check it with CN's published key.
+        var proof = (await nodes.VnApi.Http.GetFromJsonAsync<MessageReceiptProof>($"exchange/v1/messages/{received[123].MessageId}/receipt", WireJson.Options))!;
+        var cnKeys = (await nodes.CnApi.Http.GetFromJsonAsync<ExchangeApi.NodeKeys>("exchange/v1/keys", WireJson.Options))!;
+        var receiptJws = Jws.Parse(proof.Receipt);
+        var cnKey = cnKeys.Keys.Single(k => k.Kid == receiptJws.KeyId);
+        Assert.True(proof.Message.Verify(receiptJws, VerificationKey.FromBase64Url(cnKey.Algorithm, cnKey.Spki)));
+        Assert.False((proof.Message with { Outcome = Outcome.Rejected }).Verify(receiptJws, VerificationKey.FromBase64Url(cnKey.Algorithm, cnKey.Spki)));
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using Dapper;
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Exchange;
+
+/// <summary>
+/// What proves, alone, that the peer received one message: its receipt (the signed batch receipt JWS) and the
+/// message's leaf with its audit path. Check with <see cref="MessageReceipt.Verify"/> and the peer's public key.
+/// </summary>
+public sealed record MessageReceiptProof(string Receipt, MessageReceipt Message)
+{
+    public static async Task<MessageReceiptProof?> FindAsync(NodeDatabase database, string messageId, CancellationToken cancellationToken) =>
+        await database.ReadAsync(async c =>
+        {
+            var row = await c.QueryFirstOrDefaultAsync<Row>(
+                "SELECT o.message_id, o.hash, o.state, o.reason, o.receipt_id, o.leaf_index, o.audit_path, r.jws FROM exchange_outbox o " +
+                "JOIN exchange_receipts r ON r.receipt_id = o.receipt_id WHERE o.message_id = @messageId", new { messageId });
+            return row is null ? null : new MessageReceiptProof(row.jws, new MessageReceipt(row.message_id, row.hash,
+                row.state == DeliveryState.Acknowledged ? Outcome.Accepted : Outcome.Rejected, row.reason, row.receipt_id,
+                (int)row.leaf_index, MessageReceipt.DecodePath(row.audit_path)));
+        }, cancellationToken);
+
+    private sealed record Row(string message_id, string hash, string state, string? reason, string receipt_id, long leaf_index, string? audit_path, string jws);
+}
