@@ -56,7 +56,7 @@ public sealed record Envelope(
     {
         try
         {
-            var document = JsonDocument.Parse(json.ToArray());
+            using var document = JsonDocument.Parse(json.ToArray());
             var root = document.RootElement;
             var payload = root.GetProperty("payload");
             var envelope = new Envelope(
@@ -69,7 +69,8 @@ public sealed record Envelope(
                 root.TryGetProperty("subject", out var subject) ? subject.GetString() ?? "" : "",
                 payload.Clone(),
                 Required(root, "payloadHash"));
-            var actual = Hashes.Sha256(System.Text.Encoding.UTF8.GetBytes(payload.GetRawText()));
+            // The exact bytes of the payload value as they stand in the envelope, hashed in place.
+            var actual = Hashes.Sha256(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(payload));
             if (actual != envelope.PayloadHash)
                 throw new ExchangeRefusal(RefusalReason.PayloadHashMismatch, $"payloadHash {envelope.PayloadHash} does not match the payload (SHA-256 {actual}).");
             return envelope;

@@ -35,8 +35,8 @@ public sealed class ExchangeOutbox(ExchangeOptions options, SigningKeyRing keys,
             var id = MessageId.New(time);
             var payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload, message.Payload.GetType(), WireJson.Options);
             var json = Envelope.WriteJson(id, message.Type, message.SchemaVersion, options.Self, options.Peer, now, message.Subject, payload);
-            var jws = Jws.Sign(Jws.MessageType, json, key);
-            signed[i] = (id, message, jws, Hashes.Sha256(System.Text.Encoding.ASCII.GetBytes(jws)));
+            var (jws, hash) = Jws.SignWithHash(Jws.MessageType, json, key);
+            signed[i] = (id, message, jws, hash);
         });
         var rows = signed.Select(s => new object?[]
         {

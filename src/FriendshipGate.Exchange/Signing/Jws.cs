@@ -14,13 +14,29 @@ public static class Jws
     public const string TransmissionType = "fgate-transmission+jws";
     public const string ReceiptType = "fgate-receipt+jws";
 
-    public static string Sign(string type, ReadOnlySpan<byte> payload, SigningKey key)
+    public static string Sign(string type, ReadOnlySpan<byte> payload, SigningKey key) => SignWithHash(type, payload, key).Compact;
+
+    /// <summary>Signs, and returns the compact JWS with its hash (SHA-256 of its ASCII bytes), built in one buffer.</summary>
+    public static (string Compact, string Hash) SignWithHash(string type, ReadOnlySpan<byte> payload, SigningKey key)
     {
-        var header = $"{{\"alg\":\"{key.Algorithm}\",\"kid\":\"{key.KeyId}\",\"typ\":\"{type}\"}}";
-        var signingInput = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.EncodeToString(payload);
-        var signature = key.Sign(Encoding.ASCII.GetBytes(signingInput));
-        return signingInput + "." + Base64Url.EncodeToString(signature);
+        var header = EncodedHeader(key, type);
+        var payloadLength = Base64Url.GetEncodedLength(payload.Length);
+        var buffer = new byte[header.Length + 1 + payloadLength + 1 + Base64Url.GetEncodedLength(64)];
+        header.CopyTo(buffer, 0);
+        buffer[header.Length] = (byte)'.';
+        Base64Url.EncodeToUtf8(payload, buffer.AsSpan(header.Length + 1));
+        var signingInputLength = header.Length + 1 + payloadLength;
+        var signature = key.Sign(buffer.AsSpan(0, signingInputLength));
+        buffer[signingInputLength] = (byte)'.';
+        var length = signingInputLength + 1 + Base64Url.EncodeToUtf8(signature, buffer.AsSpan(signingInputLength + 1));
+        var bytes = buffer.AsSpan(0, length);
+        return (Encoding.ASCII.GetString(bytes), Hashes.Sha256(bytes));
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kid, string Type), byte[]> Headers = new();
+
+    private static byte[] EncodedHeader(SigningKey key, string type) => Headers.GetOrAdd((key.KeyId, type), _ =>
+        Encoding.ASCII.GetBytes(Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{{\"alg\":\"{key.Algorithm}\",\"kid\":\"{key.KeyId}\",\"typ\":\"{type}\"}}"))));
 
     /// <exception cref="ExchangeRefusal">Not three base64url parts, or the header lacks alg or kid (typ is checked by the caller).</exception>
     public static JwsParts Parse(string compact, RefusalReason malformed = RefusalReason.MalformedEnvelope)
@@ -31,19 +47,31 @@ public static class Jws
             throw new ExchangeRefusal(malformed, "not a JWS compact serialization (three base64url parts).");
         try
         {
-            var headerBytes = Base64Url.DecodeFromChars(compact.AsSpan(0, first));
+            var (alg, kid, typ) = ParseHeader(compact.AsSpan(0, first));
             var payload = Base64Url.DecodeFromChars(compact.AsSpan(first + 1, second - first - 1));
             var signature = Base64Url.DecodeFromChars(compact.AsSpan(second + 1));
-            using var header = JsonDocument.Parse(headerBytes);
-            var alg = header.RootElement.GetProperty("alg").GetString() is { Length: > 0 } a ? a : throw new FormatException("the header's alg is empty.");
-            var kid = header.RootElement.GetProperty("kid").GetString() is { Length: > 0 } k ? k : throw new FormatException("the header's kid is empty.");
-            var typ = header.RootElement.TryGetProperty("typ", out var t) ? t.GetString() ?? "" : "";
             return new JwsParts(compact, alg, kid, typ, payload, signature, second);
         }
         catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new ExchangeRefusal(malformed, "the JWS cannot be decoded: " + e.Message);
         }
+    }
+
+    // Every message of a sender carries the same few headers: decode each distinct one once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Alg, string Kid, string Typ)> ParsedHeaders = new();
+
+    private static (string Alg, string Kid, string Typ) ParseHeader(ReadOnlySpan<char> encoded)
+    {
+        var lookup = ParsedHeaders.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(encoded, out var known)) return known;
+        using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(encoded));
+        var alg = header.RootElement.GetProperty("alg").GetString() is { Length: > 0 } a ? a : throw new FormatException("the header's alg is empty.");
+        var kid = header.RootElement.GetProperty("kid").GetString() is { Length: > 0 } k ? k : throw new FormatException("the header's kid is empty.");
+        var typ = header.RootElement.TryGetProperty("typ", out var t) ? t.GetString() ?? "" : "";
+        // Bounded: a peer cannot grow the cache without limit by sending headers that differ.
+        if (ParsedHeaders.Count < 1_000) ParsedHeaders.TryAdd(encoded.ToString(), (alg, kid, typ));
+        return (alg, kid, typ);
     }
 }
 
