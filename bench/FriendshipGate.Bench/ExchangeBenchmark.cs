@@ -26,14 +26,16 @@ public static class ExchangeBenchmark
     public static async Task<ExchangeBenchmarkResult> RunAsync(ExchangeBenchmarkOptions options, FgateExecutable fgate, Action<long>? progress, CancellationToken cancellationToken)
     {
         await using var pair = await NodePair.CreateAsync(fgate, options.Backend == "postgres" ? options.Postgres : null, cancellationToken: cancellationToken);
+        // One observation per second of the past, never in the future, unique across warm-up and measured run.
+        var start = DateTimeOffset.UtcNow.AddSeconds(-(options.Warmup + options.Messages) - 3600);
         if (options.Warmup > 0)
         {
-            await ProduceAsync(pair.VnApi.Http, options with { Messages = options.Warmup, Rate = 0 }, 0, cancellationToken);
+            await ProduceAsync(pair.VnApi.Http, options with { Messages = options.Warmup, Rate = 0 }, start, 0, cancellationToken);
             await WaitSettledAsync(pair.VnApi.Http, options.Warmup, null, cancellationToken);
         }
         var warmedUp = (await ReadOutboxAsync(pair.VnApi.Http, 0, cancellationToken)).Select(m => m.Seq).DefaultIfEmpty(0).Max();
         var stopwatch = Stopwatch.StartNew();
-        await ProduceAsync(pair.VnApi.Http, options, options.Warmup, cancellationToken);
+        await ProduceAsync(pair.VnApi.Http, options, start, options.Warmup, cancellationToken);
         await WaitSettledAsync(pair.VnApi.Http, options.Warmup + options.Messages, n => progress?.Invoke(n - options.Warmup), cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var messages = await ReadOutboxAsync(pair.VnApi.Http, warmedUp, cancellationToken);
@@ -54,9 +56,8 @@ public static class ExchangeBenchmark
     /// Posts batches of observations; paced (open loop, up to 16 requests in flight) when a rate is given. Every body is
     /// serialized before the first request, so the load generator spends no CPU on JSON while the nodes are measured.
     /// </summary>
-    private static async Task ProduceAsync(HttpClient http, ExchangeBenchmarkOptions options, int offset, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(HttpClient http, ExchangeBenchmarkOptions options, DateTimeOffset start, int offset, CancellationToken cancellationToken)
     {
-        var start = DateTimeOffset.UtcNow.AddDays(-1);
         var batches = (options.Messages + options.Batch - 1) / options.Batch;
         var bodies = Enumerable.Range(0, batches).Select(b =>
         {

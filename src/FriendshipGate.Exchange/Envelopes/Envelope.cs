@@ -52,11 +52,11 @@ public sealed record Envelope(
 
     /// <summary>Reads an envelope and checks that its payload hash matches the payload bytes.</summary>
     /// <exception cref="ExchangeRefusal">A field is missing or malformed, or the payload hash does not match.</exception>
-    public static Envelope Parse(ReadOnlySpan<byte> json)
+    public static Envelope Parse(ReadOnlyMemory<byte> json)
     {
         try
         {
-            using var document = JsonDocument.Parse(json.ToArray());
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             var payload = root.GetProperty("payload");
             var envelope = new Envelope(

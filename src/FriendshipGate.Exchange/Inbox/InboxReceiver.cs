@@ -77,14 +77,15 @@ public sealed class InboxReceiver(
 
     private CheckedMessage Precheck(string raw, string listedHash)
     {
-        var hash = Hashes.Sha256(System.Text.Encoding.ASCII.GetBytes(raw ?? ""));
+        var ascii = System.Text.Encoding.ASCII.GetBytes(raw ?? "");
+        var hash = Hashes.Sha256(ascii);
         JwsParts? jws = null;
         Envelope? envelope = null;
         try
         {
             if (hash != listedHash)
                 throw new ExchangeRefusal(RefusalReason.NotInTransmission, $"the message's hash {hash} is not the one the signed header lists ({listedHash}).");
-            jws = Jws.Parse(raw!);
+            jws = Jws.Parse(raw!).WithAscii(ascii);
             if (jws.Type != Jws.MessageType)
                 throw new ExchangeRefusal(RefusalReason.MalformedEnvelope, $"typ is '{jws.Type}', expected '{Jws.MessageType}'.");
             envelope = Envelope.Parse(jws.Payload);

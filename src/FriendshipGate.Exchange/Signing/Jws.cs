@@ -78,10 +78,21 @@ public static class Jws
 /// <summary>A decoded JWS. <see cref="Verify"/> checks it against one public key.</summary>
 public sealed record JwsParts(string Compact, string Algorithm, string KeyId, string Type, byte[] Payload, byte[] Signature, int SigningInputLength)
 {
+    private byte[]? ascii;
+
+    /// <summary>The compact serialization's bytes, encoded once for hashing and verifying.</summary>
+    private byte[] Ascii => ascii ??= Encoding.ASCII.GetBytes(Compact);
+
     public bool Verify(VerificationKey key) =>
-        key.KeyId == KeyId && key.Algorithm == Algorithm &&
-        key.Verify(Encoding.ASCII.GetBytes(Compact, 0, SigningInputLength), Signature);
+        key.KeyId == KeyId && key.Algorithm == Algorithm && key.Verify(Ascii.AsSpan(0, SigningInputLength), Signature);
 
     /// <summary>What receipts name: SHA-256 of the whole compact JWS (ASCII).</summary>
-    public string Hash => Hashes.Sha256(Encoding.ASCII.GetBytes(Compact));
+    public string Hash => Hashes.Sha256(Ascii);
+
+    /// <summary>Reuses bytes the caller already encoded from <see cref="Compact"/>.</summary>
+    internal JwsParts WithAscii(byte[] bytes)
+    {
+        ascii = bytes;
+        return this;
+    }
 }
