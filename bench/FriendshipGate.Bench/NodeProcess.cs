@@ -43,6 +43,7 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var argument in fgate.PrefixArguments.Concat(["node", "run", "--dir", Directory])) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["FGATE_EXIT_WITH_PARENT"] = Environment.ProcessId.ToString();
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
         process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

@@ -49,9 +49,25 @@ internal static class NodeCommand
             await using var app = await NodeHost.BuildAsync(settings, cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken);
             Console.WriteLine($"node {settings.Id} listening on {settings.Urls}; peer {settings.Peer.Id} at {settings.Peer.Url}");
+            using var orphaned = ExitWithParent(app);
             await app.WaitForShutdownAsync(cancellationToken);
         });
 
         return new Command("node", "Create, connect and run a node.") { init, trust, run };
+    }
+
+    /// <summary>
+    /// When FGATE_EXIT_WITH_PARENT names a process id (test and benchmark harnesses set it), the node stops once that
+    /// process is gone, so a crashed harness never leaves nodes running.
+    /// </summary>
+    private static Timer? ExitWithParent(WebApplication app)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("FGATE_EXIT_WITH_PARENT"), out var parent)) return null;
+        return new Timer(_ =>
+        {
+            try { using var process = System.Diagnostics.Process.GetProcessById(parent); if (!process.HasExited) return; }
+            catch (ArgumentException) { }
+            app.Lifetime.StopApplication();
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 }
