@@ -26,6 +26,10 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly Random jitter = new();
     private int failures;
+    // The rows whose verified answer is being written are not read again meanwhile (exactly these: a row that
+    // commits late with a lower seq, as PostgreSQL allows, is still picked up by the next batch).
+    private (long First, long Last) settlingRange = (0, -1);
+    private Task settling = Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,6 +48,9 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception e)
             {
+                // Start again from the oldest unsettled row: nothing skipped while settling is left behind.
+                await settling.ContinueWith(_ => { }, TaskScheduler.Default);
+                settlingRange = (0, -1);
                 failures++;
                 var delay = Backoff.Delay(failures, options.RetryBase, options.RetryMax, jitter);
                 LogSendFailed(options.Peer.Value, failures, delay.TotalMilliseconds, e.Message);
@@ -56,17 +63,41 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Sends the oldest unsettled messages; returns false when there were none.</summary>
     public async Task<bool> SendNextBatchAsync(CancellationToken cancellationToken)
     {
+        if (settling.IsFaulted) await settling; // a failed settlement write: fail, forget the range, re-send
         var rows = (await database.ReadAsync(c => c.QueryAsync<PendingRow>(
-            "SELECT seq, message_id, jws, hash, created_ms FROM exchange_outbox WHERE state IN ('queued', 'sent') ORDER BY seq LIMIT @limit",
-            new { limit = options.BatchSize }), cancellationToken)).ToList();
-        if (rows.Count == 0) return false;
+            "SELECT seq, message_id, jws, hash, created_ms FROM exchange_outbox WHERE state IN ('queued', 'sent') " +
+            "AND NOT (seq >= @first AND seq <= @last) ORDER BY seq LIMIT @limit",
+            new { first = settlingRange.First, last = settlingRange.Last, limit = options.BatchSize }), cancellationToken)).ToList();
+        if (rows.Count == 0)
+        {
+            await settling;
+            return false;
+        }
 
         var now = WireJson.Truncate(time.GetUtcNow());
-        await database.WriteAsync(tx => tx.Connection.ExecuteAsync(
+        // Marking the rows "sent" runs while the request is on its way, off the critical path.
+        var marking = database.WriteAsync(tx => tx.Connection.ExecuteAsync(
             "UPDATE exchange_outbox SET state = CASE WHEN state = 'queued' THEN 'sent' ELSE state END, " +
             "sent_ms = COALESCE(sent_ms, @now), attempts = attempts + 1 WHERE seq >= @first AND seq <= @last AND state IN ('queued', 'sent')",
             new { now = now.ToUnixTimeMilliseconds(), first = rows[0].seq, last = rows[^1].seq }, tx.Transaction), cancellationToken);
+        try
+        {
+            var answer = await TransmitAsync(rows, now, cancellationToken);
+            var settlement = Verify(rows, answer);
+            // Settlements are written one at a time, in order, while the next transmission goes out.
+            await settling;
+            settlingRange = (rows[0].seq, rows[^1].seq);
+            settling = WriteSettlementAsync(settlement, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            await marking;
+        }
+    }
 
+    private async Task<TransmissionResponse> TransmitAsync(List<PendingRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var header = new TransmissionBody(MessageId.New(time).ToString(), options.Self, options.Peer, now, rows.Select(r => r.hash).ToList());
         // Signed with the key of the batch's first message: the peer knows it, even mid-rotation.
         var signer = ownKeys.Find(Jws.Parse(rows[0].jws).KeyId) ?? ownKeys.Established;
@@ -83,13 +114,15 @@ public sealed partial class OutboxDispatcher(
             var problem = await response.Content.ReadAsStringAsync(cancellationToken);
             throw new HttpRequestException($"the peer answered {(int)response.StatusCode}: {problem}");
         }
-        var answer = await response.Content.ReadFromJsonAsync<TransmissionResponse>(WireJson.Options, timeout.Token)
+        return await response.Content.ReadFromJsonAsync<TransmissionResponse>(WireJson.Options, timeout.Token)
             ?? throw new HttpRequestException("the peer answered an empty body.");
-        await SettleAsync(rows, answer, cancellationToken);
-        return true;
     }
 
-    private async Task SettleAsync(List<PendingRow> rows, TransmissionResponse answer, CancellationToken cancellationToken)
+    private sealed record Settlement(List<object?[]> Updates, Dictionary<string, List<MessageReceipt>> ByReceipt,
+        Dictionary<string, (string Jws, ReceiptBody Body)> Receipts, DateTimeOffset At);
+
+    /// <summary>Checks every receipt signature and every message's proof; throws if anything does not hold.</summary>
+    private Settlement Verify(List<PendingRow> rows, TransmissionResponse answer)
     {
         if (answer.Results.Count != rows.Count)
             throw new InvalidDataException($"the peer answered {answer.Results.Count} results for {rows.Count} messages.");
@@ -125,6 +158,12 @@ public sealed partial class OutboxDispatcher(
             (byReceipt.TryGetValue(result.ReceiptId, out var list) ? list : byReceipt[result.ReceiptId] = []).Add(result);
             metrics.SendLag((now - DateTimeOffset.FromUnixTimeMilliseconds(row.created_ms)).TotalMilliseconds);
         }
+        return new Settlement(updates, byReceipt, receipts, now);
+    }
+
+    private async Task WriteSettlementAsync(Settlement settlement, CancellationToken cancellationToken)
+    {
+        var (updates, byReceipt, receipts, now) = settlement;
         await database.WriteAsync(async tx =>
         {
             await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "audit_path"],
