@@ -73,6 +73,7 @@ internal static class DemoCommand
                 var now = DateTimeOffset.UtcNow;
                 var readings = app.Services.GetRequiredService<StationCatalog>().All.Where(s => s.Code.Side == side).Select(s =>
                 {
+                    // Around the first known warning level, so now and then a reading crosses it and raises an alert.
                     var baseLevel = s.WarningLevelsM.Count > 0 ? s.WarningLevelsM[0] - 2 : 10;
                     return new Observation(s.Code, s.River.En ?? "", now, Math.Round(baseLevel + random.NextDouble() * 2.5, 2),
                         Math.Round(200 + random.NextDouble() * 800, 1), Math.Round(random.NextDouble() * 20, 1));

@@ -5,13 +5,20 @@ namespace FriendshipGate.Hydrology;
 /// <summary>Text in the three languages people read at the border.</summary>
 public sealed record Trilingual(string? Vi, string? Zh, string? En);
 
-/// <summary>A gauging station on a border river and its warning levels (VN alarm levels I–III; CN 警戒/保证水位).</summary>
+/// <summary>
+/// A gauging station on a border river and the warning levels known for it, ascending (VN alarm levels I–III;
+/// CN 警戒水位): <see cref="WarningLevelNames"/> says which ones, since sources do not always give all three.
+/// </summary>
 public sealed record Station(
     StationCode Code, string Side, Trilingual Name, Trilingual River, double? Latitude, double? Longitude,
-    string? Datum, IReadOnlyList<double> WarningLevelsM, string? Source)
+    string? Datum, IReadOnlyList<double> WarningLevelsM, string? Source, IReadOnlyList<string>? WarningLevelNames = null)
 {
-    /// <summary>The highest warning level (1-based) that <paramref name="waterLevelM"/> reaches, or 0.</summary>
+    /// <summary>How many of the known warning levels <paramref name="waterLevelM"/> reaches (0: none).</summary>
     public int WarningLevelReached(double waterLevelM) => WarningLevelsM.Count(level => waterLevelM >= level);
+
+    /// <summary>The name of the <paramref name="reached"/>-th known level ("III", "警戒水位"), or its number.</summary>
+    public string WarningLevelName(int reached) =>
+        WarningLevelNames is { } names && reached >= 1 && reached <= names.Count ? names[reached - 1] : reached.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The border-river stations shipped in data/hydrology/stations.json (see PROVENANCE.md there).</summary>
@@ -34,6 +41,8 @@ public sealed class StationCatalog
             ?? throw new InvalidDataException("stations.json is empty.");
         foreach (var station in list.Where(s => s.Code.Side != s.Side))
             throw new InvalidDataException($"station {station.Code} is listed under side {station.Side}.");
+        foreach (var station in list.Where(s => s.WarningLevelNames is { } names && names.Count != s.WarningLevelsM.Count))
+            throw new InvalidDataException($"station {station.Code} names {station.WarningLevelNames!.Count} warning levels but gives {station.WarningLevelsM.Count}.");
         return new StationCatalog(list);
     }
 }
