@@ -1,9 +1,7 @@
 using System.Text.Json;
+using FriendshipGate.Exchange;
 
 namespace FriendshipGate.Hydrology;
-
-/// <summary>Text in the three languages people read at the border.</summary>
-public sealed record Trilingual(string? Vi, string? Zh, string? En);
 
 /// <summary>
 /// A gauging station on a border river and the warning levels known for it, ascending (VN alarm levels I–III;

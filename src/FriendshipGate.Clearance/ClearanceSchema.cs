@@ -1,0 +1,66 @@
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Clearance;
+
+internal static class ClearanceSchema
+{
+    public static readonly Migration[] Migrations =
+    [
+        new("clearance", 1, """
+            CREATE TABLE clearance_declarations (
+                id {id},
+                number TEXT NOT NULL UNIQUE,
+                side TEXT NOT NULL,
+                type TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                owner_company TEXT NOT NULL,
+                state TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                lane TEXT NULL,
+                perishable BIGINT NOT NULL,
+                aeo BIGINT NOT NULL,
+                advance_ref TEXT NULL,
+                lodged_ms BIGINT NOT NULL,
+                arrived_ms BIGINT NULL,
+                released_ms BIGINT NULL,
+                complete_by_ms BIGINT NULL,
+                updated_ms BIGINT NOT NULL);
+            CREATE INDEX ix_clearance_declarations_owner ON clearance_declarations (owner_company, lodged_ms);
+            CREATE INDEX ix_clearance_declarations_state ON clearance_declarations (state, lodged_ms);
+            CREATE TABLE clearance_declaration_versions (
+                number TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                change TEXT NOT NULL,
+                content TEXT NOT NULL,
+                reason TEXT NULL,
+                actor TEXT NOT NULL,
+                recorded_ms BIGINT NOT NULL,
+                PRIMARY KEY (number, version));
+            CREATE TABLE clearance_events (
+                id {id},
+                number TEXT NOT NULL,
+                side TEXT NOT NULL,
+                state TEXT NOT NULL,
+                at_ms BIGINT NOT NULL,
+                actor TEXT NOT NULL,
+                detail TEXT NULL);
+            CREATE INDEX ix_clearance_events_number ON clearance_events (number, at_ms);
+            CREATE TABLE clearance_counters (
+                side TEXT NOT NULL,
+                year BIGINT NOT NULL,
+                type TEXT NOT NULL,
+                last BIGINT NOT NULL,
+                PRIMARY KEY (side, year, type));
+            CREATE TABLE clearance_advance_data (
+                origin_number TEXT PRIMARY KEY,
+                origin_side TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                content TEXT NOT NULL,
+                candidates TEXT NOT NULL,
+                importer_company TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                received_ms BIGINT NOT NULL,
+                import_number TEXT NULL);
+            """),
+    ];
+}

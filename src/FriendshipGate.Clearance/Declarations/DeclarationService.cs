@@ -1,0 +1,84 @@
+using FriendshipGate.Exchange;
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Clearance;
+
+/// <summary>What people do with declarations, checked for their role and side: validate, lodge, amend, cancel, read.</summary>
+public sealed class DeclarationService(
+    NodeDatabase database, DeclarationStore store, GoodsCrosswalk crosswalk, ProtocolProductCatalog products, ClearanceOptions options)
+{
+    public DeclarationContext Context => new(options.Side, crosswalk, products, FindAeo);
+
+    // The AEO registry answers this once it exists; until then no AEO id is recognised.
+    private static AeoStanding? FindAeo(string aeoId) => null;
+
+    /// <summary>Every rule at once; null when any is broken (the errors say which).</summary>
+    public DeclarationContent? Validate(DeclarationInput input, ValidationErrors errors) => DeclarationRules.Check(input, Context, errors);
+
+    public async Task<StoredDeclaration> SubmitAsync(DeclarationContent content, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var owner = OwnerFor(content, actor);
+        return await store.SubmitAsync(content, owner, actor, cancellationToken);
+    }
+
+    public Task<StoredDeclaration> AmendAsync(string number, DeclarationContent content, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        OwnerFor(content, actor);
+        return store.AmendAsync(number, content, reason, actor, cancellationToken);
+    }
+
+    public Task<StoredDeclaration> CancelAsync(string number, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
+        store.CancelAsync(number, reason, actor, cancellationToken);
+
+    /// <summary>A declaration the actor may see: a trader only its company's, anyone only this side's.</summary>
+    public async Task<StoredDeclaration> GetAsync(string number, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var declaration = await store.FindAsync(number, cancellationToken)
+            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.");
+        DeclarationTimeline.Authorize(declaration, actor);
+        return declaration;
+    }
+
+    public Task<IReadOnlyList<StoredDeclaration>> ListAsync(Actor actor, string? state, string? lane, int limit, CancellationToken cancellationToken = default) =>
+        store.ListAsync(actor.Role == NodeRoles.Trader ? actor.Company : null, state, lane, limit, cancellationToken);
+
+    /// <summary>
+    /// The company a declaration belongs to: a trader declares for its own company, which must be a party to it; the
+    /// operator's tools declare for the declarant (or the exporter or importer).
+    /// </summary>
+    private string OwnerFor(DeclarationContent content, Actor actor)
+    {
+        if (actor.Role == NodeRoles.Trader)
+        {
+            if (!content.Parties.Any(p => string.Equals(p.Id, actor.Company, StringComparison.OrdinalIgnoreCase)))
+                throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "declarant.id",
+                    $"you declare for company {actor.Company}, which is not the exporter, importer or declarant of this declaration.");
+            return actor.Company!;
+        }
+        if (actor.Role == NodeRoles.Operator) return content.Declarant?.Id ?? (content.Type == DeclarationType.Import ? content.Importer.Id : content.Exporter.Id);
+        throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"a {actor.Role} does not lodge declarations; traders (or the node's tools) do.");
+    }
+
+    /// <summary>Lodges this side's import declaration from the other side's advance data, once, and links the two.</summary>
+    public async Task<StoredDeclaration> ImportFromAdvanceAsync(string originNumber, DeclarationContent content, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var owner = OwnerFor(content, actor);
+        return await database.WriteAsync(async tx =>
+        {
+            var advance = await AdvanceDataStore.FindAsync(tx, originNumber)
+                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "originNumber", $"no advance data {originNumber} has arrived from {DeclarationContent.Other(options.Side)}.");
+            if (advance.ImportNumber is { } existing)
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "originNumber", $"advance data {originNumber} is already import declaration {existing}.");
+            var stored = await store.SubmitAsync(tx, content with { AdvanceData = originNumber }, owner, actor, cancellationToken);
+            await AdvanceDataStore.LinkAsync(tx, originNumber, stored.Number);
+            return stored;
+        }, cancellationToken);
+    }
+
+    /// <summary>Advance data the actor may see: a trader only what is addressed to its company as importer.</summary>
+    public static void Authorize(AdvanceData advance, Actor actor)
+    {
+        if (actor.Role == NodeRoles.Trader && !string.Equals(actor.Company, advance.ImporterCompany, StringComparison.OrdinalIgnoreCase))
+            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "originNumber", $"advance data {advance.OriginNumber} is addressed to another importer.");
+    }
+}

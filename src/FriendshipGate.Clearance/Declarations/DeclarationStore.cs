@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Dapper;
+using FriendshipGate.Exchange;
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Clearance;
+
+/// <summary>
+/// Lodges, amends and cancels declarations, keeping every version, and moves them through their lifecycle. Each change and
+/// the message that tells the other side about it commit together.
+/// </summary>
+public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions options, DeclarationTimeline timeline, TimeProvider time)
+{
+    public async Task<StoredDeclaration> SubmitAsync(DeclarationContent content, string ownerCompany, Actor actor, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(tx => SubmitAsync(tx, content, ownerCompany, actor, cancellationToken), cancellationToken);
+
+    internal async Task<StoredDeclaration> SubmitAsync(NodeTransaction tx, DeclarationContent content, string ownerCompany, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var number = await DeclarationNumbers.NextAsync(tx, options.Side, content.Type, options.CustomsOffice, now);
+        await tx.Connection.ExecuteAsync(
+            "INSERT INTO clearance_declarations (number, side, type, kind, owner_company, state, version, perishable, aeo, advance_ref, lodged_ms, updated_ms) " +
+            "VALUES (@number, @side, @type, @kind, @owner, @state, 1, @perishable, @aeo, @advance, @now, @now)",
+            new
+            {
+                number, side = options.Side, type = content.Type, kind = content.Kind, owner = ownerCompany, state = ClearanceState.Received,
+                perishable = 0L, aeo = content.Parties.Any(p => p.AeoId is not null) ? 1L : 0L, advance = content.AdvanceData,
+                now = now.ToUnixTimeMilliseconds(),
+            }, tx.Transaction);
+        await InsertVersionAsync(tx, number, 1, "submitted", content, null, actor, now);
+        await timeline.RecordAsync(tx, number, ClearanceState.Received, actor, null, now, cancellationToken);
+        var declaration = await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken);
+        await timeline.ShareAsync(tx, declaration, cancellationToken);
+        return declaration;
+    }
+
+    /// <summary>Replaces the content with a new version; only before release (or to complete a released summary declaration).</summary>
+    public async Task<StoredDeclaration> AmendAsync(string number, DeclarationContent content, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(async tx =>
+        {
+            var current = await timeline.LoadForUpdateAsync(tx, number, actor, cancellationToken);
+            var completing = current.Kind == DeclarationKind.Summary && content.Kind == DeclarationKind.Complete;
+            if (!ClearanceState.IsBeforeRelease(current.State) && !completing)
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state",
+                    $"declaration {number} is {current.State}; a declaration can be amended only before release.");
+            if (content.Type != current.Type)
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an {current.Type}; an amendment cannot make it an {content.Type}.");
+            if (current.Kind == DeclarationKind.Complete && content.Kind == DeclarationKind.Summary)
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "kind", $"declaration {number} is complete; it cannot become a summary declaration.");
+            var now = time.GetUtcNow();
+            var version = current.Version + 1;
+            await InsertVersionAsync(tx, number, version, completing ? "completed" : "amended", content with { AdvanceData = current.AdvanceData }, reason, actor, now);
+            await tx.Connection.ExecuteAsync(
+                "UPDATE clearance_declarations SET version = @version, kind = @kind, aeo = @aeo, updated_ms = @now, " +
+                "complete_by_ms = CASE WHEN @completing = 1 THEN NULL ELSE complete_by_ms END WHERE number = @number",
+                new { number, version = (long)version, kind = content.Kind, aeo = content.Parties.Any(p => p.AeoId is not null) ? 1L : 0L,
+                    now = now.ToUnixTimeMilliseconds(), completing = completing ? 1L : 0L }, tx.Transaction);
+            await timeline.RecordAsync(tx, number, ClearanceState.Amended, actor, reason, now, cancellationToken);
+            var amended = await timeline.LoadAsync(tx, number, cancellationToken) ?? throw new InvalidOperationException($"{number} vanished.");
+            await timeline.ShareAsync(tx, amended, cancellationToken);
+            return amended;
+        }, cancellationToken);
+
+    public async Task<StoredDeclaration> CancelAsync(string number, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(async tx =>
+        {
+            var current = await timeline.LoadForUpdateAsync(tx, number, actor, cancellationToken);
+            if (!ClearanceState.IsBeforeRelease(current.State))
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {current.State}; it can be cancelled only before release.");
+            return await timeline.MoveAsync(tx, number, ClearanceState.Cancelled, actor, reason, cancellationToken);
+        }, cancellationToken);
+
+    public Task<StoredDeclaration?> FindAsync(string number, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async c => await DeclarationTimeline.LoadAsync(c, null, number));
+
+    public async Task<IReadOnlyList<DeclarationVersion>> VersionsAsync(string number, CancellationToken cancellationToken = default) =>
+        (await database.ReadAsync(c => c.QueryAsync<(long version, string change, string? reason, string actor, long recorded_ms, string content)>(
+            "SELECT version, change, reason, actor, recorded_ms, content FROM clearance_declaration_versions WHERE number = @number ORDER BY version",
+            new { number })))
+        .Select(v => new DeclarationVersion((int)v.version, v.change, v.reason, v.actor, DateTimeOffset.FromUnixTimeMilliseconds(v.recorded_ms),
+            JsonSerializer.Deserialize<DeclarationContent>(v.content, WireJson.Options)!)).ToList();
+
+    /// <summary>Declarations of this side, newest first; a trader's view is limited to its company.</summary>
+    public async Task<IReadOnlyList<StoredDeclaration>> ListAsync(string? ownerCompany, string? state, string? lane, int limit, CancellationToken cancellationToken = default) =>
+        await database.ReadAsync(c => DeclarationTimeline.ListAsync(c, ownerCompany, state, lane, limit));
+
+    private static Task InsertVersionAsync(NodeTransaction tx, string number, int version, string change, DeclarationContent content, string? reason, Actor actor, DateTimeOffset now) =>
+        tx.Connection.ExecuteAsync(
+            "INSERT INTO clearance_declaration_versions (number, version, change, content, reason, actor, recorded_ms) VALUES (@number, @version, @change, @content, @reason, @actor, @now)",
+            new { number, version = (long)version, change, content = JsonSerializer.Serialize(content, WireJson.Options), reason, actor = actor.Name, now = now.ToUnixTimeMilliseconds() },
+            tx.Transaction);
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FriendshipGate.Clearance;
+
+internal static class DeclarationsApi
+{
+    private const string NotStored = "The declaration is not valid; nothing was stored.";
+
+    public sealed record Validated(bool Valid, string Side, string CrosswalkVersion, string ProtocolProductsVersion);
+    public sealed record ReasonInput(string? Reason);
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("declarations", SubmitAsync).WithSummary("Lodge a declaration; every broken rule is answered at once, each naming its field.");
+        group.MapPost("declarations/validate", Validate).WithSummary("Dry run: the same validation as lodging, nothing stored (the portal calls it as the trader types).");
+        group.MapGet("declarations", ListAsync).WithSummary("This side's declarations, newest first; a trader sees only its company's.");
+        group.MapGet("declarations/{number}", GetAsync).WithSummary("One declaration with its current version.");
+        group.MapGet("declarations/{number}/versions", VersionsAsync).WithSummary("Every version of a declaration, oldest first.");
+        group.MapPost("declarations/{number}/amendments", AmendAsync).WithSummary("A new version (before release; or the complete declaration after a summary one). Body: the whole declaration; ?reason=.");
+        group.MapPost("declarations/{number}/cancellation", CancelAsync).WithSummary("Cancel a declaration before release.");
+    }
+
+    private static async Task<Results<Created<StoredDeclaration>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        JsonElement body, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? service.Validate(input, errors) : null;
+        if (content is null) return ClearanceApi.Invalid(errors, NotStored);
+        try
+        {
+            var stored = await service.SubmitAsync(content, ClearanceApi.ActorOf(user), cancellationToken);
+            return TypedResults.Created($"/api/v1/clearance/declarations/{stored.Number}", stored);
+        }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+
+    private static Results<Ok<Validated>, ValidationProblem> Validate(JsonElement body, DeclarationService service, ClearanceOptions options,
+        GoodsCrosswalk crosswalk, ProtocolProductCatalog products)
+    {
+        var errors = new ValidationErrors();
+        if (ClearanceApi.Read<DeclarationInput>(body, errors) is { } input) service.Validate(input, errors);
+        return errors.Any ? ClearanceApi.Invalid(errors, "The declaration is not valid.") : TypedResults.Ok(new Validated(true, options.Side, crosswalk.Version, products.Version));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StoredDeclaration>>, ValidationProblem>> ListAsync(
+        DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken, string? state = null, string? lane = null, int limit = 100)
+    {
+        var errors = new ValidationErrors();
+        if (state is not null && !ClearanceState.All.Contains(state)) errors.Add("state", $"'{state}' is not a state; one of {string.Join(", ", ClearanceState.All)}.");
+        if (limit is < 1 or > 1000) errors.Add("limit", "must be between 1 and 1000.");
+        if (errors.Any) return ClearanceApi.Invalid(errors, "The query is not valid.");
+        return TypedResults.Ok(await service.ListAsync(ClearanceApi.ActorOf(user), state, lane, limit, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<StoredDeclaration>, ProblemHttpResult>> GetAsync(string number, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try { return TypedResults.Ok(await service.GetAsync(number, ClearanceApi.ActorOf(user), cancellationToken)); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DeclarationVersion>>, ProblemHttpResult>> VersionsAsync(
+        string number, DeclarationService service, DeclarationStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await service.GetAsync(number, ClearanceApi.ActorOf(user), cancellationToken);
+            return TypedResults.Ok(await store.VersionsAsync(number, cancellationToken));
+        }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+
+    private static async Task<Results<Ok<StoredDeclaration>, ValidationProblem, ProblemHttpResult>> AmendAsync(
+        string number, JsonElement body, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken, string? reason = null)
+    {
+        var errors = new ValidationErrors();
+        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? service.Validate(input, errors) : null;
+        if (content is null) return ClearanceApi.Invalid(errors, "The amendment is not valid; nothing was stored.");
+        try { return TypedResults.Ok(await service.AmendAsync(number, content, reason, ClearanceApi.ActorOf(user), cancellationToken)); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+
+    private static async Task<Results<Ok<StoredDeclaration>, ProblemHttpResult>> CancelAsync(
+        string number, ReasonInput? body, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try { return TypedResults.Ok(await service.CancelAsync(number, body?.Reason, ClearanceApi.ActorOf(user), cancellationToken)); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+}

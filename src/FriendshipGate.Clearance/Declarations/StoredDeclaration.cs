@@ -1,0 +1,26 @@
+namespace FriendshipGate.Clearance;
+
+/// <summary>Who did something: a person's user name and role, or "system" for automatic steps.</summary>
+public sealed record Actor(string Name, string Role, string Side, string? Company)
+{
+    public static Actor System(string side) => new("system", "system", side, null);
+}
+
+/// <summary>A declaration as this node holds it: its number, state and current version.</summary>
+public sealed record StoredDeclaration(
+    string Number, string Side, string Type, string Kind, string OwnerCompany, string State, int Version, string? Lane,
+    bool Perishable, bool Aeo, string? AdvanceData, DateTimeOffset LodgedAt, DateTimeOffset? ArrivedAt, DateTimeOffset? ReleasedAt,
+    DateTimeOffset? CompleteBy, DateTimeOffset UpdatedAt, DeclarationContent Content);
+
+public sealed record DeclarationVersion(int Version, string Change, string? Reason, string Actor, DateTimeOffset RecordedAt, DeclarationContent Content);
+
+public sealed record DeclarationEvent(string Number, string Side, string State, DateTimeOffset At, string Actor, string? Detail);
+
+/// <summary>Why a change to a stored declaration is refused (answered as 404, 403 or 409 problem details).</summary>
+public sealed class DeclarationRefusal(string status, string field, string message) : Exception(message)
+{
+    public const string NotFound = "not-found", Forbidden = "forbidden", Conflict = "conflict";
+
+    public string Status { get; } = status;
+    public string Field { get; } = field;
+}

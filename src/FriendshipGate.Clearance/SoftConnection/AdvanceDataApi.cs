@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FriendshipGate.Exchange;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FriendshipGate.Clearance;
+
+internal static class AdvanceDataApi
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("advance-data", ListAsync).WithSummary("The other side's export declarations received as advance data, newest first; a trader sees those addressed to it.");
+        group.MapGet("advance-data/{originNumber}", GetAsync).WithSummary("One advance declaration, each item with this side's candidate codes.");
+        group.MapPost("advance-data/{originNumber}/import-declaration", ImportAsync)
+            .WithSummary("Lodge this side's import declaration from advance data without retyping: choose codes only where several candidates exist.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<AdvanceData>>> ListAsync(AdvanceDataStore store, ClaimsPrincipal user, CancellationToken cancellationToken,
+        bool pending = false, int limit = 100)
+    {
+        var actor = ClearanceApi.ActorOf(user);
+        return TypedResults.Ok(await store.ListAsync(actor.Role == NodeRoles.Trader ? actor.Company : null, pending, Math.Clamp(limit, 1, 1000), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<AdvanceData>, ProblemHttpResult>> GetAsync(string originNumber, AdvanceDataStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        try { return TypedResults.Ok(await FindAsync(originNumber, store, ClearanceApi.ActorOf(user), cancellationToken)); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+
+    private static async Task<Results<Created<StoredDeclaration>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        string originNumber, JsonElement body, AdvanceDataStore store, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var actor = ClearanceApi.ActorOf(user);
+        try
+        {
+            var advance = await FindAsync(originNumber, store, actor, cancellationToken);
+            var errors = new ValidationErrors();
+            var choices = body.ValueKind == JsonValueKind.Undefined ? new ImportFromAdvanceInput(null, null, null, null, null)
+                : ClearanceApi.Read<ImportFromAdvanceInput>(body, errors);
+            if (choices is null) return ClearanceApi.Invalid(errors, "The choices are not valid; nothing was stored.");
+            var input = ImportFromAdvanceData.Build(advance, choices, errors);
+            var content = service.Validate(input, errors);
+            if (content is null || errors.Any) return ClearanceApi.Invalid(errors, "The import declaration is not valid; nothing was stored.");
+            var stored = await service.ImportFromAdvanceAsync(originNumber, content, actor, cancellationToken);
+            return TypedResults.Created($"/api/v1/clearance/declarations/{stored.Number}", stored);
+        }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+    }
+
+    private static async Task<AdvanceData> FindAsync(string originNumber, AdvanceDataStore store, Actor actor, CancellationToken cancellationToken)
+    {
+        var advance = await store.FindAsync(originNumber, cancellationToken)
+            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "originNumber", $"no advance data {originNumber} has arrived.");
+        DeclarationService.Authorize(advance, actor);
+        return advance;
+    }
+}

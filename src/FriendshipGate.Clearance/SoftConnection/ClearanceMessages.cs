@@ -1,0 +1,15 @@
+namespace FriendshipGate.Clearance;
+
+/// <summary>The message types the Clearance module sends over the exchange (docs/protocol/clearance-messages.md).</summary>
+public static class ClearanceMessages
+{
+    public const string DeclarationShared = "clearance.declaration-shared";
+    public const string StatusChanged = "clearance.status-changed";
+    public const int SchemaVersion = 1;
+}
+
+/// <summary>An export declaration shared with the other side as advance data for its import declaration.</summary>
+public sealed record SharedDeclaration(string Number, string Side, int Version, DateTimeOffset LodgedAt, DeclarationContent Content);
+
+/// <summary>A state a declaration reached on its side, published so the other side sees the whole journey.</summary>
+public sealed record StatusChange(string Number, string Side, string Type, string State, DateTimeOffset At, string? Lane, string? Detail, string? LinkedNumber);

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Dapper;
+using FriendshipGate.Exchange;
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Clearance;
+
+/// <summary>Stores the other side's export declarations as advance data, once each (the inbox applies a message exactly once).</summary>
+public sealed class SharedDeclarationHandler(AdvanceDataStore store) : IMessageHandler
+{
+    public string MessageType => ClearanceMessages.DeclarationShared;
+    public int SchemaVersion => ClearanceMessages.SchemaVersion;
+
+    public void Validate(Envelope envelope) => Read(envelope);
+
+    public async Task ApplyAsync(NodeTransaction tx, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
+    {
+        foreach (var envelope in envelopes) await store.StoreAsync(tx, Read(envelope), envelope.Id, cancellationToken);
+    }
+
+    private static SharedDeclaration Read(Envelope envelope)
+    {
+        var shared = PeerPayload.Read<SharedDeclaration>(envelope);
+        if (shared.Side != envelope.Sender.Side) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {shared.Number} is said to be {shared.Side}'s but comes from {envelope.Sender}.");
+        if (shared.Content.Type != DeclarationType.Export) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {shared.Number} is an {shared.Content.Type}; only exports are shared as advance data.");
+        if (shared.Version < 1 || shared.Content.Items is not { Count: > 0 }) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {shared.Number} has no version or no items.");
+        return shared;
+    }
+}
+
+/// <summary>Records the states the other side's declarations reach, so both sides see the whole journey (and its times).</summary>
+public sealed class StatusChangeHandler : IMessageHandler
+{
+    public string MessageType => ClearanceMessages.StatusChanged;
+    public int SchemaVersion => ClearanceMessages.SchemaVersion;
+
+    public void Validate(Envelope envelope) => Read(envelope);
+
+    public async Task ApplyAsync(NodeTransaction tx, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
+    {
+        foreach (var envelope in envelopes)
+        {
+            var change = Read(envelope);
+            await tx.Connection.ExecuteAsync(
+                "INSERT INTO clearance_events (number, side, state, at_ms, actor, detail) VALUES (@Number, @Side, @State, @at, @actor, @Detail)",
+                new { change.Number, change.Side, change.State, at = change.At.ToUnixTimeMilliseconds(), actor = envelope.Sender.Value, change.Detail }, tx.Transaction);
+        }
+    }
+
+    private static StatusChange Read(Envelope envelope)
+    {
+        var change = PeerPayload.Read<StatusChange>(envelope);
+        if (change.Side != envelope.Sender.Side) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {change.Number} is said to be {change.Side}'s but comes from {envelope.Sender}.");
+        if (!ClearanceState.All.Contains(change.State)) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"'{change.State}' is not a declaration state.");
+        return change;
+    }
+}
+
+internal static class PeerPayload
+{
+    // A field the schema says is required and is missing or null refuses the message, rather than failing later.
+    private static readonly JsonSerializerOptions Strict = new(WireJson.Options) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+
+    public static T Read<T>(Envelope envelope)
+    {
+        try
+        {
+            return envelope.PayloadAs<T>(Strict) ?? throw new ExchangeRefusal(RefusalReason.InvalidPayload, "the payload is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ExchangeRefusal(RefusalReason.InvalidPayload, e.Message);
+        }
+    }
+}
