@@ -6,6 +6,7 @@ var root = new RootCommand("fgate: the FriendshipGate smart border-gate node, it
     DemoCommand.Create(),
     NodeCommand.Create(),
     KeysCommand.Create(),
+    UsersCommand.Create(),
     EvidenceCommand.Create(),
     VerifyCommand.Create(),
     BenchCommand.Create(),
