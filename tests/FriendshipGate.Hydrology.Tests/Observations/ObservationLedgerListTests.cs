@@ -59,6 +59,7 @@ public sealed class ObservationLedgerListTests : IAsyncLifetime
     {
         var list = await node.Ledger.ListAsync(null, null, null, 100, CancellationToken.None);
 
+        Assert.Equal(6, list.Count);
         Assert.All(list, o =>
         {
             var fromPeer = o.Station.StartsWith("CN-", StringComparison.Ordinal);
