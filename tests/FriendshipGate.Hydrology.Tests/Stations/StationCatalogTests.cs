@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FriendshipGate.Exchange;
 
 namespace FriendshipGate.Hydrology.Tests;
 

@@ -1,3 +1,5 @@
+using FriendshipGate.Exchange;
+
 namespace FriendshipGate.Hydrology.Tests;
 
 /// <summary>How a station counts and names the warning levels a water level reaches.</summary>
