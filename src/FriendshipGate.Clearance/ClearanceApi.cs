@@ -21,6 +21,7 @@ public static class ClearanceApi
         services.AddSingleton<DeclarationTimeline>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationService>();
+        services.AddSingleton<ClearanceDecisions>();
         services.AddSingleton<AdvanceDataStore>();
         services.AddSingleton<IMessageHandler, SharedDeclarationHandler>();
         services.AddSingleton<IMessageHandler, StatusChangeHandler>();
@@ -33,6 +34,7 @@ public static class ClearanceApi
     {
         var group = app.MapGroup("api/v1/clearance").WithTags("Clearance").RequireAuthorization(NodePolicies.User);
         DeclarationsApi.Map(group);
+        LifecycleApi.Map(group);
         AdvanceDataApi.Map(group);
         ReferenceDataApi.Map(group);
         return app;

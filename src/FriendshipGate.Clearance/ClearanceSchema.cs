@@ -61,6 +61,10 @@ internal static class ClearanceSchema
                 message_id TEXT NOT NULL,
                 received_ms BIGINT NOT NULL,
                 import_number TEXT NULL);
+            CREATE TABLE clearance_peer_links (
+                number TEXT PRIMARY KEY,
+                linked_number TEXT NOT NULL);
+            CREATE INDEX ix_clearance_peer_links_linked ON clearance_peer_links (linked_number);
             """),
     ];
 }

@@ -1,3 +1,4 @@
+using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
 using FriendshipGate.Hydrology;
 using FriendshipGate.Storage;
@@ -38,14 +39,23 @@ public static class NodeHost
         builder.Services.AddExchange(settings.Exchange, database, settings.KeysDirectory);
         builder.Services.AddHydrology();
 
-        builder.Services.AddAuthentication(OperatorTokenAuthentication.SchemeName)
-            .AddScheme<OperatorTokenOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, o =>
+        builder.Services.AddClearance(new ClearanceOptions
+        {
+            Side = settings.Side,
+            CustomsOffice = builder.Configuration["Clearance:CustomsOffice"] ?? "0000",
+        });
+        builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddAuthentication(BearerTokenAuthentication.SchemeName)
+            .AddScheme<BearerTokenOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, o =>
             {
-                o.Token = settings.OperatorToken;
+                o.OperatorToken = settings.OperatorToken;
                 o.Side = settings.Side;
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(NodePolicies.Operator, p => p.RequireRole("operator").RequireClaim("side", settings.Side));
+            .AddPolicy(NodePolicies.Operator, p => p.RequireRole(NodeRoles.Operator).RequireClaim(NodeClaims.Side, settings.Side))
+            .AddPolicy(NodePolicies.Officer, p => p.RequireRole(NodeRoles.Officer).RequireClaim(NodeClaims.Side, settings.Side))
+            .AddPolicy(NodePolicies.GateStaff, p => p.RequireRole(NodeRoles.Officer, NodeRoles.Operator).RequireClaim(NodeClaims.Side, settings.Side))
+            .AddPolicy(NodePolicies.User, p => p.RequireRole(NodeRoles.All).RequireClaim(NodeClaims.Side, settings.Side));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -57,7 +67,7 @@ public static class NodeHost
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ExchangeMetrics.MeterName).AddPrometheusExporter());
 
         var app = builder.Build();
-        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations], cancellationToken);
+        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
         await app.Services.GetRequiredService<ExchangeStartup>().RunAsync(settings.Peer.Keys, cancellationToken);
 
         app.UseExceptionHandler();
@@ -79,6 +89,8 @@ public static class NodeHost
         })).ExcludeFromDescription();
         app.MapExchangeApi();
         app.MapHydrologyApi();
+        app.MapClearanceApi();
+        app.MapUsersApi();
         return app;
     }
 }

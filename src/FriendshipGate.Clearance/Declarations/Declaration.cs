@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FriendshipGate.Exchange;
 
 namespace FriendshipGate.Clearance;
@@ -47,8 +48,10 @@ public sealed record DeclarationContent(
     /// <summary>The side the goods leave: the declaring side for an export, the other side for an import.</summary>
     public string ExportingSide(string declaringSide) => Type == DeclarationType.Import ? Other(declaringSide) : declaringSide;
 
+    [JsonIgnore]
     public IEnumerable<Party> Parties => Declarant is null ? [Exporter, Importer] : [Exporter, Importer, Declarant];
 
+    [JsonIgnore]
     public decimal GrossKg => Items.Sum(i => i.GrossKg);
 
     public static string Other(string side) => side == "VN" ? "CN" : "VN";

@@ -29,9 +29,9 @@ public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions opt
             }, tx.Transaction);
         await InsertVersionAsync(tx, number, 1, "submitted", content, null, actor, now);
         await timeline.RecordAsync(tx, number, ClearanceState.Received, actor, null, now, cancellationToken);
-        var declaration = await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken);
-        await timeline.ShareAsync(tx, declaration, cancellationToken);
-        return declaration;
+        // The other side gets the declaration first, then each state it reaches.
+        await timeline.ShareAsync(tx, (await timeline.LoadAsync(tx, number, cancellationToken))!, cancellationToken);
+        return await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken);
     }
 
     /// <summary>Replaces the content with a new version; only before release (or to complete a released summary declaration).</summary>

@@ -84,7 +84,7 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
             new SharedDeclaration(declaration.Number, declaration.Side, declaration.Version, declaration.LodgedAt, declaration.Content)), cancellationToken);
     }
 
-    private async Task PublishAsync(NodeTransaction tx, StoredDeclaration declaration, string state, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
+    internal async Task PublishAsync(NodeTransaction tx, StoredDeclaration declaration, string state, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
     {
         // The other side follows an export (it receives the advance data) and an import made from its advance data.
         if (declaration.Type != DeclarationType.Export && declaration.AdvanceData is null) return;

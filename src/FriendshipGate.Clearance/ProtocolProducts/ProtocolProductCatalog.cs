@@ -80,9 +80,9 @@ public sealed class ProtocolProductCatalog
 
     public ProtocolProduct? Find(string id) => products.GetValueOrDefault(id);
 
-    /// <summary>The products licensed for export from <paramref name="exportingSide"/> under <paramref name="code"/> of that side.</summary>
+    /// <summary>The products licensed for export from <paramref name="exportingSide"/> under <paramref name="code"/> (a VN or a CN code).</summary>
     public IReadOnlyList<ProtocolProduct> LicensedFor(string code, string exportingSide) =>
-        products.Values.Where(p => p.ExportingSide == exportingSide && p.CodesOf(exportingSide).Contains(code)).ToList();
+        products.Values.Where(p => p.ExportingSide == exportingSide && p.CodesOf(code.Length == 8 ? "VN" : "CN").Contains(code)).ToList();
 
     /// <summary>Products whose protocol covers <paramref name="code"/> in either direction.</summary>
     public bool Covers(string code) => products.Values.Any(p => p.VnCodes.Contains(code) || p.CnCodes.Contains(code));

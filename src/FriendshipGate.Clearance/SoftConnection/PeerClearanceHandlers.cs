@@ -21,6 +21,9 @@ public sealed class SharedDeclarationHandler(AdvanceDataStore store) : IMessageH
     private static SharedDeclaration Read(Envelope envelope)
     {
         var shared = PeerPayload.Read<SharedDeclaration>(envelope);
+        if (shared.Number is null || shared.Side is null || shared.Content?.Items is null || shared.Content.Transport is null || shared.Content.Documents is null
+            || shared.Content.Exporter is null || shared.Content.Importer is null)
+            throw new ExchangeRefusal(RefusalReason.InvalidPayload, "a shared declaration needs number, side and content with parties, items, transport and documents.");
         if (shared.Side != envelope.Sender.Side) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {shared.Number} is said to be {shared.Side}'s but comes from {envelope.Sender}.");
         if (shared.Content.Type != DeclarationType.Export) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {shared.Number} is an {shared.Content.Type}; only exports are shared as advance data.");
         if (shared.Version < 1 || shared.Content.Items is not { Count: > 0 }) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {shared.Number} has no version or no items.");
@@ -44,12 +47,18 @@ public sealed class StatusChangeHandler : IMessageHandler
             await tx.Connection.ExecuteAsync(
                 "INSERT INTO clearance_events (number, side, state, at_ms, actor, detail) VALUES (@Number, @Side, @State, @at, @actor, @Detail)",
                 new { change.Number, change.Side, change.State, at = change.At.ToUnixTimeMilliseconds(), actor = envelope.Sender.Value, change.Detail }, tx.Transaction);
+            // The other side's import made from this side's export: remember the link so each side sees the whole journey.
+            if (change.LinkedNumber is { } linked)
+                await tx.Connection.ExecuteAsync("INSERT INTO clearance_peer_links (number, linked_number) VALUES (@number, @linked) ON CONFLICT (number) DO NOTHING",
+                    new { number = change.Number, linked }, tx.Transaction);
         }
     }
 
     private static StatusChange Read(Envelope envelope)
     {
         var change = PeerPayload.Read<StatusChange>(envelope);
+        if (change.Number is null || change.Side is null || change.State is null || change.Type is null)
+            throw new ExchangeRefusal(RefusalReason.InvalidPayload, "a status change needs number, side, type, state and at.");
         if (change.Side != envelope.Sender.Side) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {change.Number} is said to be {change.Side}'s but comes from {envelope.Sender}.");
         if (!ClearanceState.All.Contains(change.State)) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"'{change.State}' is not a declaration state.");
         return change;
@@ -58,8 +67,8 @@ public sealed class StatusChangeHandler : IMessageHandler
 
 internal static class PeerPayload
 {
-    // A field the schema says is required and is missing or null refuses the message, rather than failing later.
-    private static readonly JsonSerializerOptions Strict = new(WireJson.Options) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+    // A null where the schema has none refuses the message, rather than failing later (missing fields are checked by each handler).
+    private static readonly JsonSerializerOptions Strict = new(WireJson.Options) { RespectNullableAnnotations = true };
 
     public static T Read<T>(Envelope envelope)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using FriendshipGate.Exchange;
 using FriendshipGate.Storage;
@@ -25,7 +26,7 @@ public sealed class ObservationLedger(NodeDatabase database, ExchangeOutbox outb
                 .Select(x => x.i).ToList();
             if (clashes.Count > 0) return ((IReadOnlyList<MessageId>)[], (IReadOnlyList<int>)clashes);
             var ids = await outbox.EnqueueAsync(tx, observations.Select(o =>
-                new OutgoingMessage(MessageType, SchemaVersion, $"station/{o.Station}/{o.ObservedAt:yyyy-MM-ddTHH:mm:ssZ}", o)).ToList(), cancellationToken);
+                new OutgoingMessage(MessageType, SchemaVersion, $"station/{o.Station}/{o.ObservedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}", o)).ToList(), cancellationToken);
             await InsertAsync(tx, observations, options.Self.Side, ids, cancellationToken);
             return (ids, (IReadOnlyList<int>)[]);
         }, cancellationToken);

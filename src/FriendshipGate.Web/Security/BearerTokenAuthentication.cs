@@ -2,36 +2,44 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using FriendshipGate.Exchange;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FriendshipGate.Web;
 
-/// <summary>
-/// "Authorization: Bearer TOKEN" with the node's operator token (node.json, Node:OperatorToken): the node's own
-/// tools (CLI, benchmark, monitoring) use it. People sign in with their own accounts in a later release.
-/// </summary>
-public sealed class OperatorTokenOptions : AuthenticationSchemeOptions
+public sealed class BearerTokenOptions : AuthenticationSchemeOptions
 {
-    public string Token { get; set; } = "";
+    /// <summary>The node's operator token (node.json, Node:OperatorToken): the node's own tools (CLI, benchmark, monitoring).</summary>
+    public string OperatorToken { get; set; } = "";
     public string Side { get; set; } = "";
 }
 
-public sealed class OperatorTokenAuthentication(IOptionsMonitor<OperatorTokenOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<OperatorTokenOptions>(options, logger, encoder)
+/// <summary>
+/// "Authorization: Bearer TOKEN": the node's operator token, or a user's API token from the <see cref="UserDirectory"/>.
+/// Claims: name, role, side (always this node's) and, for a trader, company.
+/// </summary>
+public sealed class BearerTokenAuthentication(IOptionsMonitor<BearerTokenOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users)
+    : AuthenticationHandler<BearerTokenOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "OperatorToken";
+    public const string SchemeName = "BearerToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
-        var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        if (Options.Token.Length == 0 || !CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(Options.Token)))
-            return Task.FromResult(AuthenticateResult.Fail("the bearer token is not this node's operator token."));
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "operator"), new Claim(ClaimTypes.Role, "operator"), new Claim("side", Options.Side)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (Options.OperatorToken.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(Options.OperatorToken)))
+            return Success(NodeRoles.Operator, NodeRoles.Operator, null);
+        if (await users.FindByTokenAsync(token, Context.RequestAborted) is { } user) return Success(user.Name, user.Role, user.Company);
+        return AuthenticateResult.Fail("the bearer token is neither this node's operator token nor a user's token.");
+    }
+
+    private AuthenticateResult Success(string name, string role, string? company)
+    {
+        List<Claim> claims = [new(ClaimTypes.Name, name), new(ClaimTypes.Role, role), new(NodeClaims.Side, Options.Side)];
+        if (company is not null) claims.Add(new Claim(NodeClaims.Company, company));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 }

@@ -1,0 +1,38 @@
+using FriendshipGate.Exchange;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FriendshipGate.Web;
+
+/// <summary>The operator manages the node's user accounts.</summary>
+public static class UsersApi
+{
+    public sealed record NewUser(string? Name, string? Role, string? Company, string? DisplayName);
+    public sealed record CreatedUser(string Name, string Role, string? Company, string Token);
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("api/v1/users").WithTags("Users").RequireAuthorization(NodePolicies.Operator);
+        group.MapGet("", (UserDirectory users, CancellationToken ct) => users.ListAsync(ct)).WithSummary("The node's users (never their tokens).");
+        group.MapPost("", CreateAsync).WithSummary("Create a user; the answer carries its API token, shown only this once.");
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedUser>, ValidationProblem>> CreateAsync(NewUser body, UserDirectory users, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Name) || string.IsNullOrWhiteSpace(body.Role))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [string.IsNullOrWhiteSpace(body.Name) ? "name" : "role"] = ["is required."] });
+        try
+        {
+            var token = await users.AddAsync(new NodeUser(body.Name, body.Role, body.Company, body.DisplayName ?? body.Name), cancellationToken);
+            return TypedResults.Created($"/api/v1/users/{body.Name}", new CreatedUser(body.Name, body.Role, body.Company, token));
+        }
+        catch (ArgumentException e)
+        {
+            var field = e.Message.StartsWith("role", StringComparison.Ordinal) ? "role" : e.Message.Contains("company", StringComparison.Ordinal) ? "company" : "name";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [e.Message] });
+        }
+    }
+}
