@@ -22,6 +22,11 @@ public static class ClearanceApi
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationService>();
         services.AddSingleton<ClearanceDecisions>();
+        services.AddSingleton<AeoRegister>();
+        services.AddSingleton<IMessageHandler, PeerAeoHandler>();
+        services.AddSingleton<JointInspections>();
+        services.AddSingleton<IMessageHandler, PeerInspectionScheduledHandler>();
+        services.AddSingleton<IMessageHandler, PeerInspectionResultHandler>();
         services.AddSingleton<AdvanceDataStore>();
         services.AddSingleton<IMessageHandler, SharedDeclarationHandler>();
         services.AddSingleton<IMessageHandler, StatusChangeHandler>();
@@ -35,6 +40,8 @@ public static class ClearanceApi
         var group = app.MapGroup("api/v1/clearance").WithTags("Clearance").RequireAuthorization(NodePolicies.User);
         DeclarationsApi.Map(group);
         LifecycleApi.Map(group);
+        AeoApi.Map(group);
+        InspectionsApi.Map(group);
         AdvanceDataApi.Map(group);
         ReferenceDataApi.Map(group);
         return app;

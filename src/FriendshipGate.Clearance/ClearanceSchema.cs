@@ -65,6 +65,29 @@ internal static class ClearanceSchema
                 number TEXT PRIMARY KEY,
                 linked_number TEXT NOT NULL);
             CREATE INDEX ix_clearance_peer_links_linked ON clearance_peer_links (linked_number);
+            CREATE TABLE clearance_aeo_register (
+                aeo_id TEXT PRIMARY KEY,
+                side TEXT NOT NULL,
+                company_id TEXT NOT NULL,
+                company_name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                since_ms BIGINT NOT NULL,
+                reason TEXT NULL);
+            CREATE TABLE clearance_inspections (
+                id TEXT PRIMARY KEY,
+                consignment TEXT NOT NULL,
+                requested_side TEXT NOT NULL,
+                slot_ms BIGINT NOT NULL,
+                place TEXT NOT NULL,
+                status TEXT NOT NULL,
+                outcome TEXT NULL,
+                findings TEXT NULL,
+                recorded_side TEXT NULL,
+                recorded_by TEXT NULL,
+                recorded_ms BIGINT NULL,
+                merged_into TEXT NULL,
+                created_ms BIGINT NOT NULL);
+            CREATE INDEX ix_clearance_inspections_consignment ON clearance_inspections (consignment);
             """),
     ];
 }

@@ -5,15 +5,15 @@ namespace FriendshipGate.Clearance;
 
 /// <summary>What people do with declarations, checked for their role and side: validate, lodge, amend, cancel, read.</summary>
 public sealed class DeclarationService(
-    NodeDatabase database, DeclarationStore store, GoodsCrosswalk crosswalk, ProtocolProductCatalog products, ClearanceOptions options)
+    NodeDatabase database, DeclarationStore store, GoodsCrosswalk crosswalk, ProtocolProductCatalog products, AeoRegister aeo, ClearanceOptions options)
 {
-    public DeclarationContext Context => new(options.Side, crosswalk, products, FindAeo);
-
-    // The AEO registry answers this once it exists; until then no AEO id is recognised.
-    private static AeoStanding? FindAeo(string aeoId) => null;
-
-    /// <summary>Every rule at once; null when any is broken (the errors say which).</summary>
-    public DeclarationContent? Validate(DeclarationInput input, ValidationErrors errors) => DeclarationRules.Check(input, Context, errors);
+    /// <summary>Every rule at once; null when any is broken (the errors say which). AEO ids are checked against both registers as they stand now.</summary>
+    public async Task<DeclarationContent?> ValidateAsync(DeclarationInput input, ValidationErrors errors, CancellationToken cancellationToken = default)
+    {
+        var aeoIds = new[] { input.Exporter, input.Importer, input.Declarant }.Select(p => p?.AeoId?.Trim()).OfType<string>().Where(id => id.Length > 0).ToList();
+        var standings = await aeo.FindAsync(aeoIds, cancellationToken);
+        return DeclarationRules.Check(input, new DeclarationContext(options.Side, crosswalk, products, standings.GetValueOrDefault), errors);
+    }
 
     public async Task<StoredDeclaration> SubmitAsync(DeclarationContent content, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -17,7 +17,7 @@ internal static class DeclarationsApi
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("declarations", SubmitAsync).WithSummary("Lodge a declaration; every broken rule is answered at once, each naming its field.");
-        group.MapPost("declarations/validate", Validate).WithSummary("Dry run: the same validation as lodging, nothing stored (the portal calls it as the trader types).");
+        group.MapPost("declarations/validate", ValidateAsync).WithSummary("Dry run: the same validation as lodging, nothing stored (the portal calls it as the trader types).");
         group.MapGet("declarations", ListAsync).WithSummary("This side's declarations, newest first; a trader sees only its company's.");
         group.MapGet("declarations/{number}", GetAsync).WithSummary("One declaration with its current version.");
         group.MapGet("declarations/{number}/versions", VersionsAsync).WithSummary("Every version of a declaration, oldest first.");
@@ -29,7 +29,7 @@ internal static class DeclarationsApi
         JsonElement body, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? service.Validate(input, errors) : null;
+        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? await service.ValidateAsync(input, errors, cancellationToken) : null;
         if (content is null) return ClearanceApi.Invalid(errors, NotStored);
         try
         {
@@ -39,11 +39,11 @@ internal static class DeclarationsApi
         catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
     }
 
-    private static Results<Ok<Validated>, ValidationProblem> Validate(JsonElement body, DeclarationService service, ClearanceOptions options,
-        GoodsCrosswalk crosswalk, ProtocolProductCatalog products)
+    private static async Task<Results<Ok<Validated>, ValidationProblem>> ValidateAsync(JsonElement body, DeclarationService service, ClearanceOptions options,
+        GoodsCrosswalk crosswalk, ProtocolProductCatalog products, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (ClearanceApi.Read<DeclarationInput>(body, errors) is { } input) service.Validate(input, errors);
+        if (ClearanceApi.Read<DeclarationInput>(body, errors) is { } input) await service.ValidateAsync(input, errors, cancellationToken);
         return errors.Any ? ClearanceApi.Invalid(errors, "The declaration is not valid.") : TypedResults.Ok(new Validated(true, options.Side, crosswalk.Version, products.Version));
     }
 
@@ -78,7 +78,7 @@ internal static class DeclarationsApi
         string number, JsonElement body, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken, string? reason = null)
     {
         var errors = new ValidationErrors();
-        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? service.Validate(input, errors) : null;
+        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? await service.ValidateAsync(input, errors, cancellationToken) : null;
         if (content is null) return ClearanceApi.Invalid(errors, "The amendment is not valid; nothing was stored.");
         try { return TypedResults.Ok(await service.AmendAsync(number, content, reason, ClearanceApi.ActorOf(user), cancellationToken)); }
         catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }

@@ -15,7 +15,7 @@ public static class OfficerAction
 /// The steps after risk assessment: officers release, hold or send for inspection; the gate records the border crossing,
 /// the arrival and the exit. A released-on-data import (green or blue lane) is released the moment it arrives.
 /// </summary>
-public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimeline timeline, ClearanceOptions options, TimeProvider time)
+public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimeline timeline, JointInspections inspections, ClearanceOptions options, TimeProvider time)
 {
     public Task<StoredDeclaration> DecideAsync(string number, string action, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async tx =>
@@ -76,6 +76,15 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
 
     private async Task<StoredDeclaration> ReleaseAsync(NodeTransaction tx, StoredDeclaration declaration, Actor actor, string detail, CancellationToken cancellationToken)
     {
+        // One inspection for both sides: its result, whoever recorded it, decides; a red lane is not released without one.
+        var inspection = await inspections.DecidingInspectionAsync(tx, declaration);
+        if (inspection is { Outcome: null })
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"joint inspection {inspection.Id} of consignment {inspection.Consignment} has no result yet.");
+        if (inspection is { Outcome: InspectionOutcome.NonCompliant })
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"joint inspection {inspection.Id} found the goods non-compliant ({inspection.Findings}); they cannot be released.");
+        if (inspection is null && declaration.Lane == RiskLanes.Red)
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {declaration.Number} is in the red lane; schedule and record the joint inspection first.");
+        if (inspection is not null) detail += $"; joint inspection {inspection.Id} compliant (recorded by {inspection.RecordedSide})";
         if (declaration.Type == DeclarationType.Export)
             return await timeline.MoveAsync(tx, declaration.Number, ClearanceState.ReleasedForExport, actor, detail, cancellationToken);
         if (declaration.ArrivedAt is null)

@@ -43,7 +43,7 @@ internal static class AdvanceDataApi
                 : ClearanceApi.Read<ImportFromAdvanceInput>(body, errors);
             if (choices is null) return ClearanceApi.Invalid(errors, "The choices are not valid; nothing was stored.");
             var input = ImportFromAdvanceData.Build(advance, choices, errors);
-            var content = service.Validate(input, errors);
+            var content = await service.ValidateAsync(input, errors, cancellationToken);
             if (content is null || errors.Any) return ClearanceApi.Invalid(errors, "The import declaration is not valid; nothing was stored.");
             var stored = await service.ImportFromAdvanceAsync(originNumber, content, actor, cancellationToken);
             return TypedResults.Created($"/api/v1/clearance/declarations/{stored.Number}", stored);
