@@ -25,6 +25,9 @@ public static class ClearanceApi
         services.AddSingleton<AeoRegister>();
         services.AddSingleton<IMessageHandler, PeerAeoHandler>();
         services.AddSingleton<JointInspections>();
+        services.AddSingleton<TimeReleaseData>();
+        services.AddSingleton(_ => new RiskEngine(options.RiskRulesFile is { } path ? RiskRuleSet.Load(File.OpenRead(path)) : RiskRuleSet.LoadDefault()));
+        services.AddSingleton<RiskAssessment>();
         services.AddSingleton<IMessageHandler, PeerInspectionScheduledHandler>();
         services.AddSingleton<IMessageHandler, PeerInspectionResultHandler>();
         services.AddSingleton<AdvanceDataStore>();
@@ -42,6 +45,8 @@ public static class ClearanceApi
         LifecycleApi.Map(group);
         AeoApi.Map(group);
         InspectionsApi.Map(group);
+        TimeReleaseApi.Map(group);
+        RiskApi.Map(group);
         AdvanceDataApi.Map(group);
         ReferenceDataApi.Map(group);
         return app;

@@ -14,4 +14,7 @@ public sealed record ClearanceOptions
 
     /// <summary>Seed of random risk selection; each decision records the seed it used.</summary>
     public ulong RiskSeed { get; init; } = 20261123;
+
+    /// <summary>The officers' risk rule file; null: the default shipped in data/clearance/risk-rules.json.</summary>
+    public string? RiskRulesFile { get; init; }
 }

@@ -88,6 +88,19 @@ internal static class ClearanceSchema
                 merged_into TEXT NULL,
                 created_ms BIGINT NOT NULL);
             CREATE INDEX ix_clearance_inspections_consignment ON clearance_inspections (consignment);
+            CREATE TABLE clearance_risk_decisions (
+                number TEXT PRIMARY KEY,
+                lane TEXT NOT NULL,
+                rule_set_version TEXT NOT NULL,
+                seed TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                reasons TEXT NOT NULL,
+                counts_before TEXT NOT NULL,
+                decided_ms BIGINT NOT NULL);
+            CREATE TABLE clearance_risk_counts (
+                lane TEXT PRIMARY KEY,
+                decisions BIGINT NOT NULL);
+            INSERT INTO clearance_risk_counts (lane, decisions) VALUES ('green', 0), ('blue', 0), ('yellow', 0), ('red', 0);
             """),
     ];
 }

@@ -39,11 +39,7 @@ public static class NodeHost
         builder.Services.AddExchange(settings.Exchange, database, settings.KeysDirectory);
         builder.Services.AddHydrology();
 
-        builder.Services.AddClearance(new ClearanceOptions
-        {
-            Side = settings.Side,
-            CustomsOffice = builder.Configuration["Clearance:CustomsOffice"] ?? "0000",
-        });
+        builder.Services.AddClearance(settings.Clearance);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddAuthentication(BearerTokenAuthentication.SchemeName)
             .AddScheme<BearerTokenOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, o =>

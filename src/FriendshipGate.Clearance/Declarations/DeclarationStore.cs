@@ -9,10 +9,13 @@ namespace FriendshipGate.Clearance;
 /// Lodges, amends and cancels declarations, keeping every version, and moves them through their lifecycle. Each change and
 /// the message that tells the other side about it commit together.
 /// </summary>
-public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions options, DeclarationTimeline timeline, TimeProvider time)
+public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions options, DeclarationTimeline timeline, RiskAssessment risk, GoodsCrosswalk crosswalk, TimeProvider time)
 {
     public async Task<StoredDeclaration> SubmitAsync(DeclarationContent content, string ownerCompany, Actor actor, CancellationToken cancellationToken = default) =>
         await database.WriteAsync(tx => SubmitAsync(tx, content, ownerCompany, actor, cancellationToken), cancellationToken);
+
+    /// <summary>Perishable goods (fresh fruit and vegetables) are measured apart in the Time Release Study and get the perishables quota.</summary>
+    private bool IsPerishable(DeclarationContent content) => content.Items.Any(i => crosswalk.Find(i.CommodityCode)?.Perishable == true);
 
     internal async Task<StoredDeclaration> SubmitAsync(NodeTransaction tx, DeclarationContent content, string ownerCompany, Actor actor, CancellationToken cancellationToken)
     {
@@ -24,14 +27,15 @@ public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions opt
             new
             {
                 number, side = options.Side, type = content.Type, kind = content.Kind, owner = ownerCompany, state = ClearanceState.Received,
-                perishable = 0L, aeo = content.Parties.Any(p => p.AeoId is not null) ? 1L : 0L, advance = content.AdvanceData,
+                perishable = IsPerishable(content) ? 1L : 0L, aeo = content.Parties.Any(p => p.AeoId is not null) ? 1L : 0L, advance = content.AdvanceData,
                 now = now.ToUnixTimeMilliseconds(),
             }, tx.Transaction);
         await InsertVersionAsync(tx, number, 1, "submitted", content, null, actor, now);
         await timeline.RecordAsync(tx, number, ClearanceState.Received, actor, null, now, cancellationToken);
         // The other side gets the declaration first, then each state it reaches.
         await timeline.ShareAsync(tx, (await timeline.LoadAsync(tx, number, cancellationToken))!, cancellationToken);
-        return await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken);
+        var accepted = await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken);
+        return await risk.AssessAsync(tx, accepted, cancellationToken);
     }
 
     /// <summary>Replaces the content with a new version; only before release (or to complete a released summary declaration).</summary>

@@ -6,7 +6,7 @@ namespace FriendshipGate.Clearance;
 
 /// <summary>
 /// One-stop inspection: whichever side selects a consignment first schedules one joint inspection; a selection by the
-/// other side joins it. Its result is recorded once, shared, and releases (or holds) the declarations of both sides.
+/// other side joins it. The host side records its result once; it is shared and releases (or holds) both sides' declarations.
 /// If both sides schedule at the same moment, both keep the inspection with the smaller id, so they agree without asking.
 /// </summary>
 public sealed class JointInspections(NodeDatabase database, DeclarationTimeline timeline, ExchangeOutbox outbox, ClearanceOptions options, TimeProvider time)
@@ -45,6 +45,10 @@ public sealed class JointInspections(NodeDatabase database, DeclarationTimeline 
                 ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "inspectionId", $"there is no joint inspection {inspectionId}.");
             if (inspection.Status == InspectionStatus.Merged)
                 throw new DeclarationRefusal(DeclarationRefusal.Conflict, "inspectionId", $"inspection {inspectionId} was merged into {inspection.MergedInto}; record the result there.");
+            // The side that scheduled the inspection hosts it and records its result: one result, never two racing across the border.
+            if (inspection.RequestedSide != options.Side)
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "inspectionId",
+                    $"{inspection.RequestedSide} hosts joint inspection {inspectionId} and records its result; this side accepts it when it arrives.");
             if (inspection.Outcome is not null)
                 throw new DeclarationRefusal(DeclarationRefusal.Conflict, "outcome", $"inspection {inspectionId} has its result already ({inspection.Outcome}, recorded by {inspection.RecordedSide}); it is recorded once for both sides.");
             var result = new InspectionResult(inspectionId, inspection.Consignment, outcome, findings, options.Side, actor.Name, time.GetUtcNow());

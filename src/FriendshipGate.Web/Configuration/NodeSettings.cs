@@ -1,3 +1,4 @@
+using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
 using FriendshipGate.Storage;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,8 @@ public sealed record NodeSettings(
     string KeysDirectory,
     StorageSettings Storage,
     PeerSettings Peer,
-    ExchangeOptions Exchange)
+    ExchangeOptions Exchange,
+    ClearanceOptions Clearance)
 {
     public const string FileName = "node.json";
     public const string EnvironmentPrefix = "FGATE_";
@@ -69,8 +71,15 @@ public sealed record NodeSettings(
             RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Exchange:RetryMaxSeconds", 30)),
         };
         if (id.Side == peerId.Side) throw new InvalidOperationException($"Peer:Id {peerId} is on the same side as Node:Id {id}.");
+        var clearance = new ClearanceOptions
+        {
+            Side = id.Side,
+            CustomsOffice = configuration["Clearance:CustomsOffice"] ?? "0000",
+            RiskRulesFile = configuration["Clearance:RiskRulesFile"] is { Length: > 0 } rules ? Path.GetFullPath(rules, directory) : null,
+            RiskSeed = configuration.GetValue("Clearance:RiskSeed", 20261123UL),
+        };
         return new NodeSettings(directory, id, Required("Node:Urls"), Required("Node:OperatorToken"),
-            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange);
+            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance);
     }
 
     public NodeDatabase OpenDatabase() => Storage.Postgres is { } connectionString
