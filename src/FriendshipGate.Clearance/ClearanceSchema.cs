@@ -27,6 +27,8 @@ internal static class ClearanceSchema
                 updated_ms BIGINT NOT NULL);
             CREATE INDEX ix_clearance_declarations_owner ON clearance_declarations (owner_company, lodged_ms);
             CREATE INDEX ix_clearance_declarations_state ON clearance_declarations (state, lodged_ms);
+            CREATE INDEX ix_clearance_declarations_advance ON clearance_declarations (advance_ref);
+            CREATE INDEX ix_clearance_declarations_lodged ON clearance_declarations (lodged_ms);
             CREATE TABLE clearance_declaration_versions (
                 number TEXT NOT NULL,
                 version BIGINT NOT NULL,
@@ -100,6 +102,11 @@ internal static class ClearanceSchema
             CREATE TABLE clearance_risk_counts (
                 lane TEXT PRIMARY KEY,
                 decisions BIGINT NOT NULL);
+            CREATE TABLE clearance_trader_history (
+                company TEXT PRIMARY KEY,
+                declarations BIGINT NOT NULL,
+                red BIGINT NOT NULL,
+                discrepancies BIGINT NOT NULL);
             INSERT INTO clearance_risk_counts (lane, decisions) VALUES ('green', 0), ('blue', 0), ('yellow', 0), ('red', 0);
             """),
     ];

@@ -87,6 +87,7 @@ public sealed class NodeDatabase : IAsyncDisposable
                 Kind == DatabaseKind.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, cancellationToken);
             var nodeTransaction = new NodeTransaction(this, connection, transaction);
             var result = await work(nodeTransaction);
+            foreach (var committing in nodeTransaction.BeforeCommit) await committing();
             await transaction.CommitAsync(cancellationToken);
             foreach (var action in nodeTransaction.AfterCommit) action();
             return result;

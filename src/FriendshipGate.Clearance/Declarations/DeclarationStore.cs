@@ -33,8 +33,9 @@ public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions opt
         await InsertVersionAsync(tx, number, 1, "submitted", content, null, actor, now);
         await timeline.RecordAsync(tx, number, ClearanceState.Received, actor, null, now, cancellationToken);
         // The other side gets the declaration first, then each state it reaches.
-        await timeline.ShareAsync(tx, (await timeline.LoadAsync(tx, number, cancellationToken))!, cancellationToken);
-        var accepted = await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken);
+        var received = (await timeline.LoadAsync(tx, number, cancellationToken))!;
+        await timeline.ShareAsync(tx, received, cancellationToken);
+        var accepted = await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken, current: received);
         return await risk.AssessAsync(tx, accepted, cancellationToken);
     }
 

@@ -83,6 +83,11 @@ public sealed class JointInspections(NodeDatabase database, DeclarationTimeline 
             "recorded_ms = @at WHERE id = @InspectionId AND outcome IS NULL",
             new { completed = InspectionStatus.Completed, result.Outcome, result.Findings, result.RecordedSide, result.RecordedBy, at = result.At.ToUnixTimeMilliseconds(), result.InspectionId },
             tx.Transaction);
+        if (result.Outcome == InspectionOutcome.NonCompliant)
+            await tx.Connection.ExecuteAsync(
+                "UPDATE clearance_trader_history SET discrepancies = discrepancies + 1 WHERE company IN " +
+                "(SELECT owner_company FROM clearance_declarations WHERE number = @consignment OR advance_ref = @consignment)",
+                new { consignment = result.Consignment }, tx.Transaction);
         foreach (var number in await OwnDeclarationsAsync(tx, result.Consignment))
             await timeline.RecordAsync(tx, number, ClearanceState.UnderControl, new Actor(result.RecordedBy, "officer", result.RecordedSide, null),
                 $"joint inspection {result.InspectionId}: {result.Outcome}" + (result.Findings is null ? "" : $" ({result.Findings})"), result.At, cancellationToken);

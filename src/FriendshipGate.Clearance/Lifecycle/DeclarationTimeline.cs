@@ -48,10 +48,11 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
     }
 
     /// <summary>Moves the declaration to <paramref name="to"/> if its lifecycle allows it, records the event and publishes it.</summary>
+    /// <param name="current">The declaration as the caller has it in this transaction, to save reading it again.</param>
     public async Task<StoredDeclaration> MoveAsync(NodeTransaction tx, string number, string to, Actor actor, string? detail, CancellationToken cancellationToken,
-        string? lane = null)
+        string? lane = null, StoredDeclaration? current = null)
     {
-        var current = await LoadAsync(tx, number, cancellationToken)
+        current ??= await LoadAsync(tx, number, cancellationToken)
             ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.");
         if (!ClearanceState.CanMove(current.State, to))
             throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {current.State}; it cannot become {to}.");
@@ -84,12 +85,26 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
             new SharedDeclaration(declaration.Number, declaration.Side, declaration.Version, declaration.LodgedAt, declaration.Content)), cancellationToken);
     }
 
-    internal async Task PublishAsync(NodeTransaction tx, StoredDeclaration declaration, string state, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a step to what the other side will be told about this declaration; the steps of one transaction go out as one
+    /// message, written just before it commits (so they still commit or vanish with it).
+    /// </summary>
+    internal Task PublishAsync(NodeTransaction tx, StoredDeclaration declaration, string state, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
     {
         // The other side follows an export (it receives the advance data) and an import made from its advance data.
-        if (declaration.Type != DeclarationType.Export && declaration.AdvanceData is null) return;
-        await outbox.EnqueueAsync(tx, new OutgoingMessage(ClearanceMessages.StatusChanged, ClearanceMessages.SchemaVersion, $"declaration/{declaration.Number}",
-            new StatusChange(declaration.Number, declaration.Side, declaration.Type, state, at, declaration.Lane, detail, declaration.AdvanceData)), cancellationToken);
+        if (declaration.Type != DeclarationType.Export && declaration.AdvanceData is null) return Task.CompletedTask;
+        var pending = tx.Item(this, () =>
+        {
+            var steps = new Dictionary<string, (StoredDeclaration Declaration, List<StatusStep> Steps)>();
+            tx.OnCommitting(() => outbox.EnqueueAsync(tx, steps.Values.Select(p => new OutgoingMessage(ClearanceMessages.StatusChanged, ClearanceMessages.SchemaVersion,
+                $"declaration/{p.Declaration.Number}", new StatusChange(p.Declaration.Number, p.Declaration.Side, p.Declaration.Type, p.Declaration.Lane,
+                    p.Declaration.AdvanceData, p.Steps))).ToList(), cancellationToken));
+            return steps;
+        });
+        var list = pending.TryGetValue(declaration.Number, out var entry) ? entry.Steps : [];
+        list.Add(new StatusStep(state, at, detail));
+        pending[declaration.Number] = (declaration, list);
+        return Task.CompletedTask;
     }
 
     private sealed record Row(string number, string side, string type, string kind, string owner_company, string state, long version, string? lane,

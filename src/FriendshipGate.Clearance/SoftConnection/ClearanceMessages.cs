@@ -11,5 +11,10 @@ public static class ClearanceMessages
 /// <summary>An export declaration shared with the other side as advance data for its import declaration.</summary>
 public sealed record SharedDeclaration(string Number, string Side, int Version, DateTimeOffset LodgedAt, DeclarationContent Content);
 
-/// <summary>A state a declaration reached on its side, published so the other side sees the whole journey.</summary>
-public sealed record StatusChange(string Number, string Side, string Type, string State, DateTimeOffset At, string? Lane, string? Detail, string? LinkedNumber);
+/// <summary>
+/// The states a declaration reached on its side in one transaction (lodged, accepted, risk-assessed and released on data
+/// come together), published as one message so the other side sees the whole journey.
+/// </summary>
+public sealed record StatusChange(string Number, string Side, string Type, string? Lane, string? LinkedNumber, IReadOnlyList<StatusStep> Steps);
+
+public sealed record StatusStep(string State, DateTimeOffset At, string? Detail);

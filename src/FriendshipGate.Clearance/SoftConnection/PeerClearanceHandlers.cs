@@ -44,9 +44,10 @@ public sealed class StatusChangeHandler : IMessageHandler
         foreach (var envelope in envelopes)
         {
             var change = Read(envelope);
-            await tx.Connection.ExecuteAsync(
-                "INSERT INTO clearance_events (number, side, state, at_ms, actor, detail) VALUES (@Number, @Side, @State, @at, @actor, @Detail)",
-                new { change.Number, change.Side, change.State, at = change.At.ToUnixTimeMilliseconds(), actor = envelope.Sender.Value, change.Detail }, tx.Transaction);
+            foreach (var step in change.Steps)
+                await tx.Connection.ExecuteAsync(
+                    "INSERT INTO clearance_events (number, side, state, at_ms, actor, detail) VALUES (@Number, @Side, @State, @at, @actor, @Detail)",
+                    new { change.Number, change.Side, step.State, at = step.At.ToUnixTimeMilliseconds(), actor = envelope.Sender.Value, step.Detail }, tx.Transaction);
             // The other side's import made from this side's export: remember the link so each side sees the whole journey.
             if (change.LinkedNumber is { } linked)
                 await tx.Connection.ExecuteAsync("INSERT INTO clearance_peer_links (number, linked_number) VALUES (@number, @linked) ON CONFLICT (number) DO NOTHING",
@@ -57,10 +58,11 @@ public sealed class StatusChangeHandler : IMessageHandler
     private static StatusChange Read(Envelope envelope)
     {
         var change = PeerPayload.Read<StatusChange>(envelope);
-        if (change.Number is null || change.Side is null || change.State is null || change.Type is null)
-            throw new ExchangeRefusal(RefusalReason.InvalidPayload, "a status change needs number, side, type, state and at.");
+        if (change.Number is null || change.Side is null || change.Type is null || change.Steps is not { Count: > 0 } || change.Steps.Any(s => s?.State is null))
+            throw new ExchangeRefusal(RefusalReason.InvalidPayload, "a status change needs number, side, type and at least one step with a state and a time.");
         if (change.Side != envelope.Sender.Side) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"declaration {change.Number} is said to be {change.Side}'s but comes from {envelope.Sender}.");
-        if (!ClearanceState.All.Contains(change.State)) throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"'{change.State}' is not a declaration state.");
+        if (change.Steps.FirstOrDefault(s => !ClearanceState.All.Contains(s.State)) is { } unknown)
+            throw new ExchangeRefusal(RefusalReason.InvalidPayload, $"'{unknown.State}' is not a declaration state.");
         return change;
     }
 }

@@ -54,6 +54,45 @@ internal static class BenchCommand
             }
             return outcome.ReceivedByPeer == outcome.Messages ? 0 : 1;
         });
-        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange };
+        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json) };
+    }
+
+    private static Command Clearance(Option<bool> json)
+    {
+        var decisions = new Option<int>("--decisions") { DefaultValueFactory = _ => 200_000, Description = "Risk decisions to time (one thread)." };
+        var rules = new Option<int>("--rules") { DefaultValueFactory = _ => 1_000, Description = "Active risk rules." };
+        var declarations = new Option<int>("--declarations") { DefaultValueFactory = _ => 20_000, Description = "Declarations to lodge through the HTTP API." };
+        var concurrency = new Option<int>("--concurrency") { DefaultValueFactory = _ => 32, Description = "Requests in flight." };
+        var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 5_000, Description = "Declarations lodged first and not measured." };
+        var clearance = new Command("clearance",
+            "Risk decisions/s on one core with N active rules, and declarations/s through a real node's HTTP API on SQLite (submission to outbox).")
+            { decisions, rules, declarations, concurrency, warmup, json };
+        clearance.SetAction(async (result, ct) =>
+        {
+            var options = new ClearanceBenchmarkOptions(result.GetValue(decisions), result.GetValue(rules), result.GetValue(declarations),
+                result.GetValue(concurrency), result.GetValue(warmup));
+            if (options.Decisions < 1 || options.Rules < 1 || options.Declarations < 1) throw new UsageException("--decisions, --rules and --declarations must be at least 1.");
+            if (options.Concurrency is < 1 or > 1000 || options.Warmup < 0) throw new UsageException("--concurrency must be 1-1000 and --warmup not negative.");
+            ClearanceBenchmarkResult outcome;
+            if (result.GetValue(json))
+            {
+                outcome = await ClearanceBenchmark.RunAsync(options, FgateExecutable.Current(), null, ct);
+                Console.WriteLine(JsonSerializer.Serialize(outcome, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+                return 0;
+            }
+            outcome = await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var task = progress.AddTask("declarations lodged", maxValue: options.Declarations);
+                return await ClearanceBenchmark.RunAsync(options, FgateExecutable.Current(), n => task.Value = n, ct);
+            });
+            var table = new Table().AddColumns("figure", "value");
+            table.AddRow("risk decisions/s (1 thread)", $"{outcome.RiskDecisionsPerSecond:N0} with {outcome.ActiveRules:N0} active rules");
+            table.AddRow("lane shares", string.Join(", ", outcome.LaneShares.Select(l => $"{l.Key} {l.Value:P1}")));
+            table.AddRow("declarations/s (HTTP, SQLite)", outcome.DeclarationsPerSecond.ToString("N0"));
+            table.AddRow("latency p50 / p99", $"{outcome.P50Ms:N1} / {outcome.P99Ms:N1} ms ({outcome.Concurrency} in flight)");
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return clearance;
     }
 }
