@@ -45,6 +45,9 @@ internal static class DemoCommand
                 Console.WriteLine($"{flag} {settings.Id,-13} {settings.Urls}   API reference {settings.Urls}/reference   status {settings.Urls}/exchange/v1/status");
                 Console.WriteLine($"   operator token (Authorization: Bearer ...): {settings.OperatorToken}");
             }
+            Console.WriteLine("demo users (Authorization: Bearer TOKEN):");
+            foreach (var user in await DemoUsers.EnsureAsync(root, vnApp, cnApp, ct))
+                Console.WriteLine($"   {user.Side} {user.Name,-11} {user.Role,-8} {user.Company ?? "",-18} {user.Token}  {user.DisplayName}");
             Console.WriteLine("Press Ctrl+C to stop.");
             var seconds = result.GetValue(feed);
             try
