@@ -19,6 +19,7 @@ public static class ClearanceApi
         services.AddSingleton(GoodsCrosswalk.LoadEmbedded());
         services.AddSingleton(ProtocolProductCatalog.LoadEmbedded());
         services.AddSingleton<DeclarationTimeline>();
+        services.AddSingleton<SubmissionBatcher>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationService>();
         services.AddSingleton<ClearanceDecisions>();

@@ -9,10 +9,11 @@ namespace FriendshipGate.Clearance;
 /// Lodges, amends and cancels declarations, keeping every version, and moves them through their lifecycle. Each change and
 /// the message that tells the other side about it commit together.
 /// </summary>
-public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions options, DeclarationTimeline timeline, RiskAssessment risk, GoodsCrosswalk crosswalk, TimeProvider time)
+public sealed class DeclarationStore(
+    NodeDatabase database, SubmissionBatcher batcher, ClearanceOptions options, DeclarationTimeline timeline, RiskAssessment risk, GoodsCrosswalk crosswalk, TimeProvider time)
 {
-    public async Task<StoredDeclaration> SubmitAsync(DeclarationContent content, string ownerCompany, Actor actor, CancellationToken cancellationToken = default) =>
-        await database.WriteAsync(tx => SubmitAsync(tx, content, ownerCompany, actor, cancellationToken), cancellationToken);
+    public Task<StoredDeclaration> SubmitAsync(DeclarationContent content, string ownerCompany, Actor actor, CancellationToken cancellationToken = default) =>
+        batcher.SubmitAsync(tx => SubmitAsync(tx, content, ownerCompany, actor, CancellationToken.None), cancellationToken);
 
     /// <summary>Perishable goods (fresh fruit and vegetables) are measured apart in the Time Release Study and get the perishables quota.</summary>
     private bool IsPerishable(DeclarationContent content) => content.Items.Any(i => crosswalk.Find(i.CommodityCode)?.Perishable == true);
@@ -33,7 +34,9 @@ public sealed class DeclarationStore(NodeDatabase database, ClearanceOptions opt
         await InsertVersionAsync(tx, number, 1, "submitted", content, null, actor, now);
         await timeline.RecordAsync(tx, number, ClearanceState.Received, actor, null, now, cancellationToken);
         // The other side gets the declaration first, then each state it reaches.
-        var received = (await timeline.LoadAsync(tx, number, cancellationToken))!;
+        var lodged = WireJson.Truncate(now);
+        var received = new StoredDeclaration(number, options.Side, content.Type, content.Kind, ownerCompany, ClearanceState.Received, 1, null,
+            IsPerishable(content), content.Parties.Any(p => p.AeoId is not null), content.AdvanceData, lodged, null, null, null, lodged, content);
         await timeline.ShareAsync(tx, received, cancellationToken);
         var accepted = await timeline.MoveAsync(tx, number, ClearanceState.Accepted, actor, null, cancellationToken, current: received);
         return await risk.AssessAsync(tx, accepted, cancellationToken);
