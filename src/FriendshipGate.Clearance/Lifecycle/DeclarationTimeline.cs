@@ -64,7 +64,11 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
             "released_ms = CASE WHEN @released = 1 THEN @now ELSE released_ms END, complete_by_ms = COALESCE(@completeBy, complete_by_ms) WHERE number = @number",
             new { number, to, lane, now = now.ToUnixTimeMilliseconds(), released = released ? 1L : 0L, completeBy }, tx.Transaction);
         await RecordAsync(tx, number, to, actor, detail, now, cancellationToken);
-        var moved = current with { State = to, Lane = lane ?? current.Lane, UpdatedAt = now, ReleasedAt = released ? now : current.ReleasedAt };
+        var moved = current with
+        {
+            State = to, Lane = lane ?? current.Lane, UpdatedAt = now, ReleasedAt = released ? now : current.ReleasedAt,
+            CompleteBy = completeBy is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : current.CompleteBy,
+        };
         await PublishAsync(tx, moved, to, now, detail, cancellationToken);
         return moved;
     }

@@ -70,7 +70,7 @@ public sealed class RiskAssessment(RiskEngine engine, DeclarationTimeline timeli
             "SELECT declarations, red, discrepancies FROM clearance_trader_history WHERE company = @owner", new { owner = declaration.OwnerCompany }, tx.Transaction)
             ?? (0, 0, 0);
         var content = declaration.Content;
-        var items = content.Items.Select(i => new RiskItem(i.CommodityCode, i.Origin, i.NetKg, i.GrossKg, i.Value ?? 0, i.Currency ?? "",
+        var items = content.Items.Select(i => new RiskItem(i.CommodityCode, i.Origin, i.NetKg, i.GrossKg, i.Value, i.Currency ?? "",
             Quarantine(i), crosswalk.Find(i.CommodityCode)?.Perishable == true)).ToList();
         return new RiskSubject(declaration.Number, declaration.Side, content.Type, content.Transport.Mode, items, content.Parties.Select(p => p.Id).ToList(),
             content.Parties.Any(p => p.AeoId is not null), new RiskHistory((int)history.declarations, (int)history.red, (int)history.discrepancies));

@@ -131,9 +131,9 @@ public sealed class RiskEngine
         if (when.Origins is { } origins && !origins.Contains(item.Origin)) return false;
         if (when.Quarantine is { } quarantine && quarantine != item.Quarantine) return false;
         if (when.Perishable is { } perishable && perishable != item.Perishable) return false;
-        var perKg = item.NetKg > 0 ? item.Value / item.NetKg : 0;
-        if (when.UnitValuePerKgBelow is { } below && perKg >= below) return false;
-        if (when.UnitValuePerKgAbove is { } above && perKg <= above) return false;
+        decimal? perKg = item.Value is { } value && item.NetKg > 0 ? value / item.NetKg : null;
+        if (when.UnitValuePerKgBelow is { } below && (perKg is null || perKg >= below)) return false;
+        if (when.UnitValuePerKgAbove is { } above && (perKg is null || perKg <= above)) return false;
         if (when.GrossToNetRatioAbove is { } ratio && (item.NetKg <= 0 || item.GrossKg / item.NetKg <= ratio)) return false;
         return true;
     }

@@ -7,7 +7,8 @@ public sealed record RiskSubject(
     string DeclarationId, string Side, string Flow, string TransportMode, IReadOnlyList<RiskItem> Items, IReadOnlyList<string> TraderIds,
     bool AeoRecognised, RiskHistory History);
 
-public sealed record RiskItem(string CommodityCode, string Origin, decimal NetKg, decimal GrossKg, decimal Value, string Currency, bool Quarantine, bool Perishable);
+/// <param name="Value">Null when not declared yet (a summary declaration): value conditions then do not hold.</param>
+public sealed record RiskItem(string CommodityCode, string Origin, decimal NetKg, decimal GrossKg, decimal? Value, string Currency, bool Quarantine, bool Perishable);
 
 public sealed record RiskHistory(int PriorDeclarations, int PriorInspections, int PriorDiscrepancies)
 {
