@@ -19,6 +19,7 @@ public sealed class RiskEngine
 
     private readonly RiskRuleSet rules;
     private readonly Dictionary<string, List<RiskRule>> byPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RiskRule>>.AlternateLookup<ReadOnlySpan<char>> byPrefixSpan;
     private readonly List<RiskRule> withoutPrefix = [];
     private readonly int longestPrefix;
 
@@ -35,6 +36,8 @@ public sealed class RiskEngine
                     longestPrefix = Math.Max(longestPrefix, prefix.Length);
                 }
         }
+        // Looked up by slices of the item's code, so a decision allocates no substrings.
+        byPrefixSpan = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RiskRuleSet Rules => rules;
@@ -95,15 +98,21 @@ public sealed class RiskEngine
         return new RiskDecision(subject.DeclarationId, lane, rules.Version, seed, reasons, countsBefore);
     }
 
-    private IEnumerable<RiskRule> Candidates(RiskSubject subject)
+    /// <summary>The rules that may fire: those without a code condition, and those indexed under a prefix of an item's code.</summary>
+    private List<RiskRule> Candidates(RiskSubject subject)
     {
+        var candidates = new List<RiskRule>(withoutPrefix);
+        // Rules are records: compared by reference here, since value equality would walk every condition.
         var seen = new HashSet<RiskRule>(ReferenceEqualityComparer.Instance);
-        foreach (var rule in withoutPrefix) yield return rule;
         foreach (var item in subject.Items)
-            for (var length = 1; length <= Math.Min(longestPrefix, item.CommodityCode.Length); length++)
-                if (byPrefix.TryGetValue(item.CommodityCode[..length], out var list))
+        {
+            var code = item.CommodityCode.AsSpan();
+            for (var length = 1; length <= Math.Min(longestPrefix, code.Length); length++)
+                if (byPrefixSpan.TryGetValue(code[..length], out var list))
                     foreach (var rule in list)
-                        if (seen.Add(rule)) yield return rule;
+                        if (seen.Add(rule)) candidates.Add(rule);
+        }
+        return candidates;
     }
 
     private static bool Holds(RiskConditions when, RiskSubject subject, out RiskItem? matched)
