@@ -66,10 +66,29 @@ public static class ClearanceApi
         }
         catch (JsonException e)
         {
-            errors.Add(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), $"is not valid here: {e.Message.Split(" Path:")[0]}");
+            Malformed(e, errors);
             return default;
         }
     }
+
+    /// <summary>Reads the request body in one pass (the busiest endpoints), naming the place where it is malformed.</summary>
+    internal static async Task<T?> ReadAsync<T>(HttpRequest request, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, WireJson.Options, cancellationToken);
+            if (value is null) errors.Add("body", "is required: a JSON object.");
+            return value;
+        }
+        catch (JsonException e)
+        {
+            Malformed(e, errors);
+            return default;
+        }
+    }
+
+    private static void Malformed(JsonException e, ValidationErrors errors) =>
+        errors.Add(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), $"is not valid here: {e.Message.Split(" Path:")[0]}");
 
     internal static ValidationProblem Invalid(ValidationErrors errors, string title) => TypedResults.ValidationProblem(errors.ToDictionary(), title: title);
 

@@ -16,8 +16,8 @@ internal static class DeclarationsApi
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("declarations", SubmitAsync).WithSummary("Lodge a declaration; every broken rule is answered at once, each naming its field.");
-        group.MapPost("declarations/validate", ValidateAsync).WithSummary("Dry run: the same validation as lodging, nothing stored (the portal calls it as the trader types).");
+        group.MapPost("declarations", SubmitAsync).Accepts<DeclarationInput>("application/json").WithSummary("Lodge a declaration; every broken rule is answered at once, each naming its field.");
+        group.MapPost("declarations/validate", ValidateAsync).Accepts<DeclarationInput>("application/json").WithSummary("Dry run: the same validation as lodging, nothing stored (the portal calls it as the trader types).");
         group.MapGet("declarations", ListAsync).WithSummary("This side's declarations, newest first; a trader sees only its company's.");
         group.MapGet("declarations/{number}", GetAsync).WithSummary("One declaration with its current version.");
         group.MapGet("declarations/{number}/versions", VersionsAsync).WithSummary("Every version of a declaration, oldest first.");
@@ -26,10 +26,11 @@ internal static class DeclarationsApi
     }
 
     private static async Task<Results<Created<StoredDeclaration>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        JsonElement body, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+        HttpRequest request, DeclarationService service, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var content = ClearanceApi.Read<DeclarationInput>(body, errors) is { } input ? await service.ValidateAsync(input, errors, cancellationToken) : null;
+        var content = await ClearanceApi.ReadAsync<DeclarationInput>(request, errors, cancellationToken) is { } input
+            ? await service.ValidateAsync(input, errors, cancellationToken) : null;
         if (content is null) return ClearanceApi.Invalid(errors, NotStored);
         try
         {
@@ -39,11 +40,11 @@ internal static class DeclarationsApi
         catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
     }
 
-    private static async Task<Results<Ok<Validated>, ValidationProblem>> ValidateAsync(JsonElement body, DeclarationService service, ClearanceOptions options,
+    private static async Task<Results<Ok<Validated>, ValidationProblem>> ValidateAsync(HttpRequest request, DeclarationService service, ClearanceOptions options,
         GoodsCrosswalk crosswalk, ProtocolProductCatalog products, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (ClearanceApi.Read<DeclarationInput>(body, errors) is { } input) await service.ValidateAsync(input, errors, cancellationToken);
+        if (await ClearanceApi.ReadAsync<DeclarationInput>(request, errors, cancellationToken) is { } input) await service.ValidateAsync(input, errors, cancellationToken);
         return errors.Any ? ClearanceApi.Invalid(errors, "The declaration is not valid.") : TypedResults.Ok(new Validated(true, options.Side, crosswalk.Version, products.Version));
     }
 
