@@ -89,6 +89,8 @@ public sealed class SoftConnectionTests
             Assert.Contains("suspended", errors.GetProperty("documents.growingAreaCodes[0]")[0].GetString());
         }
         Assert.True((await exporter.PostAsync("declarations/validate", ClearanceClient.DurianExport())).GetProperty("valid").GetBoolean());
+        var malformed = await exporter.PostAsync("declarations", new { type = "export", items = "durian" }, 400);
+        Assert.Contains("not valid here", malformed.GetProperty("errors").GetProperty("items")[0].GetString());
         Assert.Equal(0, (await exporter.GetAsync("declarations")).GetArrayLength());
         Assert.Equal(0, (await nodes.VnApi.StatusAsync()).Outbox["queued"]);
     }
