@@ -1,7 +1,7 @@
-namespace FriendshipGate.Exchange.Tests;
+namespace FriendshipGate.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 
-namespace FriendshipGate.Exchange.Tests;
+namespace FriendshipGate.Testing;
 
 /// <summary>The smallest <see cref="IMeterFactory"/>: each call makes a meter, disposed with the factory.</summary>
-internal sealed class TestMeterFactory : IMeterFactory
+public sealed class TestMeterFactory : IMeterFactory
 {
     private readonly List<Meter> meters = [];
 

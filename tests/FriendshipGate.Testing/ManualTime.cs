@@ -1,7 +1,7 @@
-namespace FriendshipGate.Exchange.Tests;
+namespace FriendshipGate.Testing;
 
 /// <summary>A clock that stands still until a test moves it (what FakeTimeProvider does, without the package).</summary>
-internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
+public sealed class ManualTime(DateTimeOffset start) : TimeProvider
 {
     public static readonly DateTimeOffset DefaultStart = new(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
