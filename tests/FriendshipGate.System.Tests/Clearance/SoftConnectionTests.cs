@@ -21,7 +21,16 @@ public sealed class SoftConnectionTests
         Assert.Equal("durian-fresh", export.GetProperty("content").GetProperty("items")[0].GetProperty("product").GetString());
 
         await TestNodes.WaitUntilAsync(async () => (await importer.GetAsync("advance-data")).GetArrayLength() == 1, TimeSpan.FromSeconds(30), "advance data on CN");
+
+        // An amendment before release replaces the advance data: CN sees the one declaration at its newest version.
+        var amendment = JsonSerializer.SerializeToNode(ClearanceClient.DurianExport())!;
+        amendment["items"]![0]!["netKg"] = 17_500;
+        Assert.Equal(2, (await exporter.PostAsync($"declarations/{number}/amendments?reason=reweighed", amendment)).GetProperty("version").GetInt32());
+        await TestNodes.WaitUntilAsync(async () => (await importer.GetAsync($"advance-data/{number}")).GetProperty("version").GetInt32() == 2,
+            TimeSpan.FromSeconds(30), "the amendment on CN");
+        Assert.Equal(1, (await importer.GetAsync("advance-data")).GetArrayLength());
         var advance = await importer.GetAsync($"advance-data/{number}");
+        Assert.Equal(17_500, advance.GetProperty("content").GetProperty("items")[0].GetProperty("netKg").GetDecimal());
         var item = advance.GetProperty("items")[0];
         Assert.Equal("mapped", item.GetProperty("status").GetString());
         Assert.Equal("0810600000", item.GetProperty("candidates")[0].GetProperty("code").GetString());
