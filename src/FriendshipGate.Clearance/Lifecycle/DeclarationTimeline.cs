@@ -106,7 +106,8 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
             return steps;
         });
         var list = pending.TryGetValue(declaration.Number, out var entry) ? entry.Steps : [];
-        list.Add(new StatusStep(state, at, detail));
+        var codes = LifecycleCodes.For(state);
+        list.Add(new StatusStep(state, at, detail, codes.WcoFunctionCode, codes.Edifact4343));
         pending[declaration.Number] = (declaration, list);
         return Task.CompletedTask;
     }

@@ -17,4 +17,5 @@ public sealed record SharedDeclaration(string Number, string Side, int Version, 
 /// </summary>
 public sealed record StatusChange(string Number, string Side, string Type, string? Lane, string? LinkedNumber, IReadOnlyList<StatusStep> Steps);
 
-public sealed record StatusStep(string State, DateTimeOffset At, string? Detail);
+/// <param name="WcoFunctionCode">The WCO DM notification function code of the state, and its UN/EDIFACT 4343 code (docs/clearance/lifecycle.md).</param>
+public sealed record StatusStep(string State, DateTimeOffset At, string? Detail, string? WcoFunctionCode = null, string? Edifact4343 = null);
