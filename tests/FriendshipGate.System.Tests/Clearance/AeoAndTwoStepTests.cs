@@ -60,7 +60,7 @@ public sealed class AeoAndTwoStepTests
             type = "import", kind,
             exporter = new { id = "0309999999", name = "Công ty Điện tử", country = "VN" },
             importer = new { id = "91450100MA5KZZZZ3", name = "广西电子有限公司", country = "CN" },
-            items = new[] { new { description = new { zh = "处理器" }, commodityCode = "8542319000", quantity = 2000, unit = "H87", netKg = 40, grossKg = 55, value, currency = value is null ? null : "USD", origin = "VN" } },
+            items = new[] { new { description = new { zh = "处理器" }, commodityCode = "8542319099", quantity = 2000, unit = "H87", netKg = 40, grossKg = 55, value, currency = value is null ? null : "USD", origin = "VN" } },
             transport = new { mode = "road", plate = "桂F12345", nationality = "CN" },
         };
         var summary = await importer.PostAsync("declarations", Import("summary", null), 201);
