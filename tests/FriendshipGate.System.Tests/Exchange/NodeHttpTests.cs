@@ -17,7 +17,8 @@ public sealed class NodeHttpTests
         Assert.Equal("Healthy", await anonymous.GetStringAsync("healthz"));
         using var openApi = JsonDocument.Parse(await anonymous.GetStringAsync("openapi/v1.json"));
         var paths = openApi.RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/exchange/v1/transmissions", "/exchange/v1/status", "/api/v1/hydrology/observations" })
+        foreach (var path in new[] { "/exchange/v1/transmissions", "/exchange/v1/status", "/api/v1/hydrology/observations", "/api/v1/clearance/declarations",
+                     "/api/v1/clearance/advance-data/{originNumber}/import-declaration", "/api/v1/clearance/inspections", "/api/v1/clearance/trs", "/api/v1/users" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         Assert.Contains("<html", await anonymous.GetStringAsync("reference"), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("fgate_exchange", await anonymous.GetStringAsync("metrics"));
