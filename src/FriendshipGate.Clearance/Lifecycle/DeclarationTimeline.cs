@@ -81,12 +81,13 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
             new { number, side = options.Side, state, at = at.ToUnixTimeMilliseconds(), actor = actor.Name, detail }, tx.Transaction);
     }
 
-    /// <summary>Sends an export declaration's current version to the other side as advance data.</summary>
-    public async Task ShareAsync(NodeTransaction tx, StoredDeclaration declaration, CancellationToken cancellationToken)
+    /// <summary>Sends an export declaration's current version to the other side as advance data (with this transaction's messages).</summary>
+    public Task ShareAsync(NodeTransaction tx, StoredDeclaration declaration, CancellationToken cancellationToken)
     {
-        if (declaration.Type != DeclarationType.Export) return;
-        await outbox.EnqueueAsync(tx, new OutgoingMessage(ClearanceMessages.DeclarationShared, ClearanceMessages.SchemaVersion, $"declaration/{declaration.Number}",
-            new SharedDeclaration(declaration.Number, declaration.Side, declaration.Version, declaration.LodgedAt, declaration.Content)), cancellationToken);
+        if (declaration.Type != DeclarationType.Export) return Task.CompletedTask;
+        Outgoing(tx, cancellationToken).Shared.Add(new OutgoingMessage(ClearanceMessages.DeclarationShared, ClearanceMessages.SchemaVersion,
+            $"declaration/{declaration.Number}", new SharedDeclaration(declaration.Number, declaration.Side, declaration.Version, declaration.LodgedAt, declaration.Content)));
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -97,19 +98,31 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
     {
         // The other side follows an export (it receives the advance data) and an import made from its advance data.
         if (declaration.Type != DeclarationType.Export && declaration.AdvanceData is null) return Task.CompletedTask;
-        var pending = tx.Item(this, () =>
-        {
-            var steps = new Dictionary<string, (StoredDeclaration Declaration, List<StatusStep> Steps)>();
-            tx.OnCommitting(() => outbox.EnqueueAsync(tx, steps.Values.Select(p => new OutgoingMessage(ClearanceMessages.StatusChanged, ClearanceMessages.SchemaVersion,
-                $"declaration/{p.Declaration.Number}", new StatusChange(p.Declaration.Number, p.Declaration.Side, p.Declaration.Type, p.Declaration.Lane,
-                    p.Declaration.AdvanceData, p.Steps))).ToList(), cancellationToken));
-            return steps;
-        });
+        var pending = Outgoing(tx, cancellationToken).Steps;
         var list = pending.TryGetValue(declaration.Number, out var entry) ? entry.Steps : [];
         var codes = LifecycleCodes.For(state);
         list.Add(new StatusStep(state, at, detail, codes.WcoFunctionCode, codes.Edifact4343));
         pending[declaration.Number] = (declaration, list);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// What this transaction tells the other side, signed and queued in one go just before commit: the shared declarations
+    /// first, then each declaration's steps (a group commit of many lodgements signs them all together, on every core).
+    /// </summary>
+    private PendingMessages Outgoing(NodeTransaction tx, CancellationToken cancellationToken) => tx.Item(this, () =>
+    {
+        var pending = new PendingMessages();
+        tx.OnCommitting(() => outbox.EnqueueAsync(tx, [.. pending.Shared, .. pending.Steps.Values.Select(p => new OutgoingMessage(ClearanceMessages.StatusChanged,
+            ClearanceMessages.SchemaVersion, $"declaration/{p.Declaration.Number}",
+            new StatusChange(p.Declaration.Number, p.Declaration.Side, p.Declaration.Type, p.Declaration.Lane, p.Declaration.AdvanceData, p.Steps)))], cancellationToken));
+        return pending;
+    });
+
+    private sealed class PendingMessages
+    {
+        public List<OutgoingMessage> Shared { get; } = [];
+        public Dictionary<string, (StoredDeclaration Declaration, List<StatusStep> Steps)> Steps { get; } = [];
     }
 
     private sealed record Row(string number, string side, string type, string kind, string owner_company, string state, long version, string? lane,
