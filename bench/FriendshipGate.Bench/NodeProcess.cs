@@ -44,11 +44,10 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var (key, value) in environment) start.Environment[key] = value;
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["FGATE_EXIT_WITH_PARENT"] = Environment.ProcessId.ToString();
-        var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
+        var log = new ProcessLog(LogPath);
         process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.Exited += (_, _) => { lock (log) log.Dispose(); };
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -104,5 +103,35 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         await KillAsync();
         process?.Dispose();
+    }
+}
+
+/// <summary>The node's console output appended to its log file; lines arriving after the log was closed are dropped, not thrown.</summary>
+internal sealed class ProcessLog(string path)
+{
+    private readonly StreamWriter writer = new(path, append: true) { AutoFlush = true };
+    private int openStreams = 2;
+    private bool closed;
+
+    public void Write(string? line)
+    {
+        lock (writer)
+        {
+            if (closed) return;
+            if (line is null)
+            {
+                // null marks the end of one of the two redirected streams.
+                if (--openStreams == 0) Close();
+                return;
+            }
+            writer.WriteLine(line);
+        }
+    }
+
+    // Output lines may still arrive after the process's Exited event, so the file closes on the end of both streams instead.
+    private void Close()
+    {
+        closed = true;
+        writer.Dispose();
     }
 }
