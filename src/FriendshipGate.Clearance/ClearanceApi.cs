@@ -27,6 +27,7 @@ public static class ClearanceApi
         services.AddSingleton<IMessageHandler, PeerAeoHandler>();
         services.AddSingleton<JointInspections>();
         services.AddSingleton<TimeReleaseData>();
+        services.AddSingleton<ClearanceCountsReader>();
         services.AddSingleton(_ => new RiskEngine(options.RiskRulesFile is { } path ? RiskRuleSet.Load(File.OpenRead(path)) : RiskRuleSet.LoadDefault()));
         services.AddSingleton<RiskAssessment>();
         services.AddSingleton<IMessageHandler, PeerInspectionScheduledHandler>();

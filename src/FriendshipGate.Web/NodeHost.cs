@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using FriendshipGate.Web.Ui;
 using Scalar.AspNetCore;
 
 namespace FriendshipGate.Web;
@@ -27,7 +28,9 @@ public static class NodeHost
             ContentRootPath = settings.Directory,
             // Settings come from NodeSettings; watching files for changes only costs CPU next to a busy database.
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
+        UiHost.UseStaticWebAssets(builder);
         builder.WebHost.UseKestrelCore().UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.ClearProviders().AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
@@ -41,12 +44,8 @@ public static class NodeHost
 
         builder.Services.AddClearance(settings.Clearance);
         builder.Services.AddSingleton<UserDirectory>();
-        builder.Services.AddAuthentication(BearerTokenAuthentication.SchemeName)
-            .AddScheme<BearerTokenOptions, BearerTokenAuthentication>(BearerTokenAuthentication.SchemeName, o =>
-            {
-                o.OperatorToken = settings.OperatorToken;
-                o.Side = settings.Side;
-            });
+        builder.Services.AddNodeAuthentication(settings);
+        builder.Services.AddUi(settings);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NodePolicies.Operator, p => p.RequireRole(NodeRoles.Operator).RequireClaim(NodeClaims.Side, settings.Side))
             .AddPolicy(NodePolicies.Officer, p => p.RequireRole(NodeRoles.Officer).RequireClaim(NodeClaims.Side, settings.Side))
@@ -68,13 +67,15 @@ public static class NodeHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseUiStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => true });
         app.MapOpenApi();
         app.MapScalarApiReference("/reference", o => o.WithTitle($"FriendshipGate {settings.Id}"));
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapGet("/", () => TypedResults.Ok(new
+        app.MapGet("/api/v1/node", () => TypedResults.Ok(new
         {
             node = settings.Id.Value,
             side = settings.Side,
@@ -82,11 +83,12 @@ public static class NodeHost
             openapi = "/openapi/v1.json",
             reference = "/reference",
             health = "/healthz",
-        })).ExcludeFromDescription();
+        })).WithSummary("Which node this is, its side and peer, and where its API documents are.");
         app.MapExchangeApi();
         app.MapHydrologyApi();
         app.MapClearanceApi();
         app.MapUsersApi();
+        app.MapUi();
         return app;
     }
 }

@@ -45,7 +45,8 @@ internal static class DemoCommand
                 Console.WriteLine($"{flag} {settings.Id,-13} {settings.Urls}   API reference {settings.Urls}/reference   status {settings.Urls}/exchange/v1/status");
                 Console.WriteLine($"   operator token (Authorization: Bearer ...): {settings.OperatorToken}");
             }
-            Console.WriteLine("demo users (Authorization: Bearer TOKEN):");
+            Console.WriteLine($"screens: {vnSettings.Urls}/signin (VN) and {cnSettings.Urls}/signin (CN); every demo user's password is {DemoUsers.Password}");
+            Console.WriteLine("demo users (API: Authorization: Bearer TOKEN):");
             foreach (var user in await DemoUsers.EnsureAsync(root, vnApp, cnApp, ct))
                 Console.WriteLine($"   {user.Side} {user.Name,-11} {user.Role,-8} {user.Company ?? "",-18} {user.Token}  {user.DisplayName}");
             Console.WriteLine("Press Ctrl+C to stop.");

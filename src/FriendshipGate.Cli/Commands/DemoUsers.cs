@@ -11,6 +11,9 @@ namespace FriendshipGate.Cli;
 /// </summary>
 internal static class DemoUsers
 {
+    /// <summary>Every demo user's browser password (a demo on loopback; real users get their own with 'fgate users add --password').</summary>
+    public const string Password = "friendship2026";
+
     public sealed record DemoUser(string Side, string Name, string Role, string? Company, string DisplayName, string Token);
 
     private static readonly (string Side, string Name, string Role, string? Company, string Display)[] People =
@@ -22,6 +25,14 @@ internal static class DemoUsers
     ];
 
     public static async Task<IReadOnlyList<DemoUser>> EnsureAsync(string root, WebApplication vn, WebApplication cn, CancellationToken ct)
+    {
+        var users = await LoadOrCreateAsync(root, vn, cn, ct);
+        foreach (var user in users)
+            await (user.Side == "VN" ? vn : cn).Services.GetRequiredService<UserDirectory>().SetPasswordAsync(user.Name, Password, ct);
+        return users;
+    }
+
+    private static async Task<List<DemoUser>> LoadOrCreateAsync(string root, WebApplication vn, WebApplication cn, CancellationToken ct)
     {
         var file = Path.Combine(root, "demo-users.json");
         if (File.Exists(file)) return JsonSerializer.Deserialize<List<DemoUser>>(await File.ReadAllTextAsync(file, ct))!;

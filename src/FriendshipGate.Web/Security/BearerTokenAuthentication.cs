@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -31,15 +30,11 @@ public sealed class BearerTokenAuthentication(IOptionsMonitor<BearerTokenOptions
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
         if (Options.OperatorToken.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(Options.OperatorToken)))
-            return Success(NodeRoles.Operator, NodeRoles.Operator, null);
-        if (await users.FindByTokenAsync(token, Context.RequestAborted) is { } user) return Success(user.Name, user.Role, user.Company);
+            return Success(new NodeUser(NodeRoles.Operator, NodeRoles.Operator, null, NodeRoles.Operator));
+        if (await users.FindByTokenAsync(token, Context.RequestAborted) is { } user) return Success(user);
         return AuthenticateResult.Fail("the bearer token is neither this node's operator token nor a user's token.");
     }
 
-    private AuthenticateResult Success(string name, string role, string? company)
-    {
-        List<Claim> claims = [new(ClaimTypes.Name, name), new(ClaimTypes.Role, role), new(NodeClaims.Side, Options.Side)];
-        if (company is not null) claims.Add(new Claim(NodeClaims.Company, company));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
-    }
+    private AuthenticateResult Success(NodeUser user) =>
+        AuthenticateResult.Success(new AuthenticationTicket(NodeAuthentication.Principal(user, Options.Side, SchemeName), SchemeName));
 }
