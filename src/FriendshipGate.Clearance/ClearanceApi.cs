@@ -55,7 +55,7 @@ public static class ClearanceApi
     }
 
     /// <summary>Who is calling, from the claims the node's authentication set.</summary>
-    internal static Actor ActorOf(ClaimsPrincipal user) => new(
+    public static Actor ActorOf(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "anonymous", user.FindFirstValue(ClaimTypes.Role) ?? "", user.FindFirstValue(NodeClaims.Side) ?? "", user.FindFirstValue(NodeClaims.Company));
 
     /// <summary>Reads a JSON body, naming the place where it is malformed.</summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace FriendshipGate.Clearance;
 
-internal static class LifecycleApi
+public static class LifecycleApi
 {
     public sealed record DecisionInput(string? Action, string? Reason);
 

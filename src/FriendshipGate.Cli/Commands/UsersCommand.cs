@@ -14,14 +14,19 @@ internal static class UsersCommand
         role.AcceptOnlyFromAmong([.. NodeRoles.All]);
         var company = new Option<string?>("--company") { Description = "A trader's company (tax or enterprise code)." };
         var display = new Option<string?>("--display-name") { Description = "The name shown on screens (default: the user name)." };
-        var add = new Command("add", "Create a user and print its API token (shown once; only its hash is stored).") { NodeCommand.Dir, name, role, company, display };
+        var password = new Option<string?>("--password") { Description = "A password for signing in from a browser (at least 8 characters; or set FGATE_PASSWORD)." };
+        var add = new Command("add", "Create a user and print its API token (shown once; only its hash is stored).") { NodeCommand.Dir, name, role, company, display, password };
         add.SetAction(async (result, ct) =>
         {
             var users = await OpenAsync(result.GetValue(NodeCommand.Dir)!, ct);
             var user = new NodeUser(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(company), result.GetValue(display) ?? result.GetValue(name)!);
             try
             {
-                Console.WriteLine(await users.Directory.AddAsync(user, ct));
+                var secret = result.GetValue(password) ?? Environment.GetEnvironmentVariable("FGATE_PASSWORD");
+                if (secret is { Length: < 8 }) throw new ArgumentException("--password must have at least 8 characters.");
+                var token = await users.Directory.AddAsync(user, ct);
+                if (secret is not null) await users.Directory.SetPasswordAsync(user.Name, secret, ct);
+                Console.WriteLine(token);
             }
             catch (ArgumentException e)
             {
