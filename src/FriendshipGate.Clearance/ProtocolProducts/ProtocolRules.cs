@@ -74,7 +74,7 @@ public static class ProtocolRules
         if (ControlledChapters.Contains(item.CommodityCode[..2]) || context.Products.Covers(item.CommodityCode))
             errors.Add($"{field}.commodityCode",
                 $"unlicensed product: no protocol between {exportingSide} and {importingSide} licenses {item.CommodityCode} from {exportingSide} (protocol product list {context.Products.Version}).",
-                $"sản phẩm chưa được phép: không có nghị định thư nào giữa {exportingSide} và {importingSide} cho phép {item.CommodityCode} từ {exportingSide} (danh mục sản phẩm theo nghị định thư {context.Products.Version}).",
+                $"sản phẩm chưa được phép: không có nghị định thư nào giữa {exportingSide} và {importingSide} cho phép xuất khẩu {item.CommodityCode} từ {exportingSide} (danh mục sản phẩm theo nghị định thư {context.Products.Version}).",
                 $"未准入产品：{exportingSide}与{importingSide}之间没有任何议定书准许{item.CommodityCode}从{exportingSide}输出（议定书产品清单{context.Products.Version}）。");
         return null;
     }
