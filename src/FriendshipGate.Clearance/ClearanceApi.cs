@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace FriendshipGate.Clearance;
 
@@ -78,7 +79,7 @@ public static class ClearanceApi
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, WireJson.Options, cancellationToken);
-            if (value is null) errors.Add("body", "is required: a JSON object.");
+            if (value is null) errors.Add("body", "is required: a JSON object.", "là bắt buộc: một đối tượng JSON.", "必填：一个 JSON 对象。");
             return value;
         }
         catch (JsonException e)
@@ -88,24 +89,57 @@ public static class ClearanceApi
         }
     }
 
-    private static void Malformed(JsonException e, ValidationErrors errors) =>
-        errors.Add(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'), $"is not valid here: {e.Message.Split(" Path:")[0]}");
+    // The parser's own explanation stays in English: it names JSON tokens and positions.
+    private static void Malformed(JsonException e, ValidationErrors errors)
+    {
+        var detail = e.Message.Split(" Path:")[0];
+        errors.Add(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'),
+            $"is not valid here: {detail}", $"không hợp lệ tại vị trí này: {detail}", $"此处无效：{detail}");
+    }
 
-    internal static ValidationProblem Invalid(ValidationErrors errors, string title) => TypedResults.ValidationProblem(errors.ToDictionary(), title: title);
+    /// <summary>The languages the Clearance API answers in; English unless the request prefers another.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "vi", "zh"];
 
-    internal static ProblemHttpResult Refused(DeclarationRefusal refusal) => TypedResults.Problem(
-        title: refusal.Status switch
+    /// <summary>
+    /// The first of vi, zh and en the Accept-Language header asks for, by quality (then order); en when it names none of
+    /// them. A regional or script tag counts for its language (vi-VN is vi; zh-CN, zh-Hans and zh-TW are zh).
+    /// </summary>
+    public static string LanguageOf(string? acceptLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(acceptLanguage) || !StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var ranges)) return "en";
+        foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
         {
-            DeclarationRefusal.NotFound => "Not found.",
-            DeclarationRefusal.Forbidden => "Not allowed for your role or side.",
-            _ => "Not possible in the declaration's present state.",
-        },
-        detail: refusal.Message,
-        statusCode: refusal.Status switch
-        {
-            DeclarationRefusal.NotFound => StatusCodes.Status404NotFound,
-            DeclarationRefusal.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        },
-        extensions: new Dictionary<string, object?> { ["field"] = refusal.Field });
+            var language = range.Value.Value?.Split('-')[0].ToLowerInvariant();
+            if (language is not null && Languages.Contains(language)) return language;
+        }
+        return "en";
+    }
+
+    internal static string LanguageOf(HttpRequest request) => LanguageOf(request.Headers.AcceptLanguage.ToString());
+
+    internal static ValidationProblem Invalid(ValidationErrors errors, Trilingual title, HttpRequest request)
+    {
+        var language = LanguageOf(request);
+        return TypedResults.ValidationProblem(errors.ToDictionary(language), title: title.In(language));
+    }
+
+    internal static ProblemHttpResult Refused(DeclarationRefusal refusal, HttpRequest request)
+    {
+        var language = LanguageOf(request);
+        return TypedResults.Problem(
+            title: (refusal.Status switch
+            {
+                DeclarationRefusal.NotFound => new Trilingual("Không tìm thấy.", "未找到。", "Not found."),
+                DeclarationRefusal.Forbidden => new Trilingual("Không được phép đối với vai trò hoặc bên của bạn.", "您的角色或所属一方无权执行此操作。", "Not allowed for your role or side."),
+                _ => new Trilingual("Không thể thực hiện ở trạng thái hiện tại của tờ khai.", "报关单当前状态下无法执行此操作。", "Not possible in the declaration's present state."),
+            }).In(language),
+            detail: refusal.Text.In(language),
+            statusCode: refusal.Status switch
+            {
+                DeclarationRefusal.NotFound => StatusCodes.Status404NotFound,
+                DeclarationRefusal.Forbidden => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status409Conflict,
+            },
+            extensions: new Dictionary<string, object?> { ["field"] = refusal.Field });
+    }
 }

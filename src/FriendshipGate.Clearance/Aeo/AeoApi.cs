@@ -23,25 +23,25 @@ internal static class AeoApi
     }
 
     private static async Task<Results<Created<AeoStanding>, ValidationProblem, ProblemHttpResult>> GrantAsync(
-        GrantInput body, AeoRegister register, ClaimsPrincipal user, CancellationToken cancellationToken)
+        GrantInput body, AeoRegister register, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(body.AeoId)) errors.Add("aeoId", "is required.");
-        if (string.IsNullOrWhiteSpace(body.CompanyId)) errors.Add("companyId", "is required.");
-        if (string.IsNullOrWhiteSpace(body.CompanyName)) errors.Add("companyName", "is required.");
-        if (errors.Any) return ClearanceApi.Invalid(errors, "The grant is not valid.");
+        if (string.IsNullOrWhiteSpace(body.AeoId)) errors.Add("aeoId", ValidationErrors.IsRequired);
+        if (string.IsNullOrWhiteSpace(body.CompanyId)) errors.Add("companyId", ValidationErrors.IsRequired);
+        if (string.IsNullOrWhiteSpace(body.CompanyName)) errors.Add("companyName", ValidationErrors.IsRequired);
+        if (errors.Any) return ClearanceApi.Invalid(errors, new(Vi: "Yêu cầu công nhận AEO không hợp lệ.", Zh: "AEO认证授予申请无效。", En: "The grant is not valid."), request);
         try
         {
             var standing = await register.GrantAsync(body.AeoId!.Trim(), body.CompanyId!.Trim(), body.CompanyName!.Trim(), ClearanceApi.ActorOf(user), cancellationToken);
             return TypedResults.Created($"/api/v1/clearance/aeo/{standing.AeoId}", standing);
         }
-        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 
     private static async Task<Results<Ok<AeoStanding>, ProblemHttpResult>> ChangeAsync(
-        string aeoId, ChangeInput body, AeoRegister register, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string aeoId, ChangeInput body, AeoRegister register, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         try { return TypedResults.Ok(await register.ChangeAsync(aeoId, body.Status ?? "", body.Reason, ClearanceApi.ActorOf(user), cancellationToken)); }
-        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 }

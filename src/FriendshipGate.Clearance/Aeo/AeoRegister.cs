@@ -28,11 +28,14 @@ public sealed partial class AeoRegister(NodeDatabase database, ExchangeOutbox ou
     public Task<AeoStanding> GrantAsync(string aeoId, string companyId, string companyName, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!AeoIdShape().IsMatch(aeoId) || !aeoId.StartsWith(options.Side + "-", StringComparison.Ordinal))
-            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "aeoId", $"'{aeoId}' must start with {options.Side}- and have 4-30 upper-case letters, digits or dashes.");
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "aeoId", $"'{aeoId}' must start with {options.Side}- and have 4-30 upper-case letters, digits or dashes.",
+                $"“{aeoId}” phải bắt đầu bằng {options.Side}- và gồm 4-30 chữ cái in hoa, chữ số hoặc dấu gạch ngang.",
+                $"“{aeoId}”必须以{options.Side}-开头，由4-30个大写字母、数字或连字符组成。");
         return database.WriteAsync(async tx =>
         {
             if (await FindAsync(tx.Connection, tx.Transaction, tx.Kind, [aeoId]) is { Count: > 0 })
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "aeoId", $"{aeoId} is in the register already.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "aeoId", $"{aeoId} is in the register already.",
+                    $"{aeoId} đã có trong danh sách AEO.", $"{aeoId}已在AEO名录中。");
             return await ApplyOwnAsync(tx, new AeoChange(aeoId, options.Side, companyId, companyName, AeoStatus.Active, time.GetUtcNow(), $"granted by {actor.Name}"), cancellationToken);
         }, cancellationToken);
     }
@@ -42,11 +45,15 @@ public sealed partial class AeoRegister(NodeDatabase database, ExchangeOutbox ou
         database.WriteAsync(async tx =>
         {
             var current = (await FindAsync(tx.Connection, tx.Transaction, tx.Kind, [aeoId])).GetValueOrDefault(aeoId)
-                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "aeoId", $"{aeoId} is not in the register.");
+                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "aeoId", $"{aeoId} is not in the register.",
+                    $"{aeoId} không có trong danh sách AEO.", $"{aeoId}不在AEO名录中。");
             if (current.Side != options.Side)
-                throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "aeoId", $"{aeoId} is in {current.Side}'s register; only {current.Side} customs change it.");
+                throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "aeoId", $"{aeoId} is in {current.Side}'s register; only {current.Side} customs change it.",
+                    $"{aeoId} thuộc danh sách AEO của {current.Side}; chỉ hải quan {current.Side} mới được thay đổi.",
+                    $"{aeoId}在{current.Side}方的AEO名录中；只有{current.Side}海关可以变更。");
             if (!Allowed.TryGetValue(status, out _) || !Allowed[current.Status].Contains(status))
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "status", $"{aeoId} is {current.Status}; it cannot become {status}.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "status", $"{aeoId} is {current.Status}; it cannot become {status}.",
+                    $"{aeoId} đang ở trạng thái {current.Status}; không thể chuyển sang {status}.", $"{aeoId}当前状态为{current.Status}；不能变为{status}。");
             return await ApplyOwnAsync(tx, new AeoChange(aeoId, options.Side, current.CompanyId, current.CompanyName, status, time.GetUtcNow(),
                 $"{status} by {actor.Name}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}")), cancellationToken);
         }, cancellationToken);

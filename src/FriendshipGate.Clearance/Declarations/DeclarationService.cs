@@ -34,7 +34,8 @@ public sealed class DeclarationService(
     public async Task<StoredDeclaration> GetAsync(string number, Actor actor, CancellationToken cancellationToken = default)
     {
         var declaration = await store.FindAsync(number, cancellationToken)
-            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.");
+            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.",
+                $"không có tờ khai {number} trên nút {options.Side}.", $"{options.Side}节点上没有报关单{number}。");
         DeclarationTimeline.Authorize(declaration, actor);
         return declaration;
     }
@@ -52,11 +53,15 @@ public sealed class DeclarationService(
         {
             if (!content.Parties.Any(p => string.Equals(p.Id, actor.Company, StringComparison.OrdinalIgnoreCase)))
                 throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "declarant.id",
-                    $"you declare for company {actor.Company}, which is not the exporter, importer or declarant of this declaration.");
+                    $"you declare for company {actor.Company}, which is not the exporter, importer or declarant of this declaration.",
+                    $"bạn khai báo cho công ty {actor.Company}, nhưng công ty này không phải người xuất khẩu, người nhập khẩu hay người khai hải quan của tờ khai này.",
+                    $"您代表企业{actor.Company}申报，但该企业不是本报关单的出口商、进口商或申报人。");
             return actor.Company!;
         }
         if (actor.Role == NodeRoles.Operator) return content.Declarant?.Id ?? (content.Type == DeclarationType.Import ? content.Importer.Id : content.Exporter.Id);
-        throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"a {actor.Role} does not lodge declarations; traders (or the node's tools) do.");
+        throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"a {actor.Role} does not lodge declarations; traders (or the node's tools) do.",
+            $"vai trò {actor.Role} không nộp tờ khai; việc này do doanh nghiệp (trader) hoặc công cụ của nút thực hiện.",
+            $"{actor.Role}角色不能提交报关单；报关单由贸易商（trader）或节点工具提交。");
     }
 
     /// <summary>Lodges this side's import declaration from the other side's advance data, once, and links the two.</summary>
@@ -66,9 +71,12 @@ public sealed class DeclarationService(
         return await database.WriteAsync(async tx =>
         {
             var advance = await AdvanceDataStore.FindAsync(tx, originNumber)
-                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "originNumber", $"no advance data {originNumber} has arrived from {DeclarationContent.Other(options.Side)}.");
+                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "originNumber", $"no advance data {originNumber} has arrived from {DeclarationContent.Other(options.Side)}.",
+                    $"chưa nhận được dữ liệu khai báo trước {originNumber} từ {DeclarationContent.Other(options.Side)}.",
+                    $"尚未收到来自{DeclarationContent.Other(options.Side)}的预申报数据{originNumber}。");
             if (advance.ImportNumber is { } existing)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "originNumber", $"advance data {originNumber} is already import declaration {existing}.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "originNumber", $"advance data {originNumber} is already import declaration {existing}.",
+                    $"dữ liệu khai báo trước {originNumber} đã được lập thành tờ khai nhập khẩu {existing}.", $"预申报数据{originNumber}已生成进口报关单{existing}。");
             var stored = await store.SubmitAsync(tx, content with { AdvanceData = originNumber }, owner, actor, cancellationToken);
             await AdvanceDataStore.LinkAsync(tx, originNumber, stored.Number);
             return stored;
@@ -79,6 +87,7 @@ public sealed class DeclarationService(
     public static void Authorize(AdvanceData advance, Actor actor)
     {
         if (actor.Role == NodeRoles.Trader && !string.Equals(actor.Company, advance.ImporterCompany, StringComparison.OrdinalIgnoreCase))
-            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "originNumber", $"advance data {advance.OriginNumber} is addressed to another importer.");
+            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "originNumber", $"advance data {advance.OriginNumber} is addressed to another importer.",
+                $"dữ liệu khai báo trước {advance.OriginNumber} được gửi cho người nhập khẩu khác.", $"预申报数据{advance.OriginNumber}发给的是其他进口商。");
     }
 }

@@ -50,11 +50,16 @@ public sealed class DeclarationStore(
             var completing = current.Kind == DeclarationKind.Summary && content.Kind == DeclarationKind.Complete;
             if (!ClearanceState.IsBeforeRelease(current.State) && !completing)
                 throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state",
-                    $"declaration {number} is {current.State}; a declaration can be amended only before release.");
+                    $"declaration {number} is {current.State}; a declaration can be amended only before release.",
+                    $"tờ khai {number} đang ở trạng thái {current.State}; tờ khai chỉ được sửa đổi trước khi thông quan.",
+                    $"报关单{number}当前状态为{current.State}；报关单只能在放行前修改。");
             if (content.Type != current.Type)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an {current.Type}; an amendment cannot make it an {content.Type}.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an {current.Type}; an amendment cannot make it an {content.Type}.",
+                    $"tờ khai {number} là tờ khai {current.Type}; sửa đổi không thể chuyển thành tờ khai {content.Type}.",
+                    $"报关单{number}为{current.Type}报关单；修改不能将其改为{content.Type}报关单。");
             if (current.Kind == DeclarationKind.Complete && content.Kind == DeclarationKind.Summary)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "kind", $"declaration {number} is complete; it cannot become a summary declaration.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "kind", $"declaration {number} is complete; it cannot become a summary declaration.",
+                    $"tờ khai {number} là tờ khai đầy đủ; không thể chuyển thành tờ khai tóm tắt.", $"报关单{number}为完整申报；不能改为概要申报。");
             var now = time.GetUtcNow();
             var version = current.Version + 1;
             await InsertVersionAsync(tx, number, version, completing ? "completed" : "amended", content with { AdvanceData = current.AdvanceData }, reason, actor, now);
@@ -74,7 +79,9 @@ public sealed class DeclarationStore(
         {
             var current = await timeline.LoadForUpdateAsync(tx, number, actor, cancellationToken);
             if (!ClearanceState.IsBeforeRelease(current.State))
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {current.State}; it can be cancelled only before release.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {current.State}; it can be cancelled only before release.",
+                    $"tờ khai {number} đang ở trạng thái {current.State}; chỉ có thể hủy tờ khai trước khi thông quan.",
+                    $"报关单{number}当前状态为{current.State}；只能在放行前撤销。");
             return await timeline.MoveAsync(tx, number, ClearanceState.Cancelled, actor, reason, cancellationToken);
         }, cancellationToken);
 

@@ -1,3 +1,5 @@
+using FriendshipGate.Exchange;
+
 namespace FriendshipGate.Clearance;
 
 /// <summary>Who did something: a person's user name and role, or "system" for automatic steps.</summary>
@@ -16,11 +18,18 @@ public sealed record DeclarationVersion(int Version, string Change, string? Reas
 
 public sealed record DeclarationEvent(string Number, string Side, string State, DateTimeOffset At, string Actor, string? Detail);
 
-/// <summary>Why a change to a stored declaration is refused (answered as 404, 403 or 409 problem details).</summary>
-public sealed class DeclarationRefusal(string status, string field, string message) : Exception(message)
+/// <summary>
+/// Why a change to a stored declaration is refused (answered as 404, 403 or 409 problem details), in Vietnamese, Chinese
+/// and English; <see cref="Exception.Message"/> is the English text.
+/// </summary>
+public sealed class DeclarationRefusal(string status, string field, Trilingual text) : Exception(text.En)
 {
     public const string NotFound = "not-found", Forbidden = "forbidden", Conflict = "conflict";
 
+    /// <summary>A refusal in the three languages, English first (the text the API answers by default).</summary>
+    public DeclarationRefusal(string status, string field, string en, string vi, string zh) : this(status, field, new Trilingual(vi, zh, en)) { }
+
     public string Status { get; } = status;
     public string Field { get; } = field;
+    public Trilingual Text { get; } = text;
 }

@@ -27,31 +27,33 @@ internal static class InspectionsApi
     }
 
     private static async Task<Results<Ok<JointInspection>, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
-        ScheduleInput body, JointInspections inspections, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+        ScheduleInput body, JointInspections inspections, ClaimsPrincipal user, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(body.Declaration)) errors.Add("declaration", "is required (the declaration number on this side).");
-        if (body.Slot is { } slot && slot < time.GetUtcNow().AddDays(-1)) errors.Add("slot", "must not be in the past.");
-        if (body.Place is { Length: > 100 }) errors.Add("place", "must be at most 100 characters.");
-        if (errors.Any) return ClearanceApi.Invalid(errors, "The inspection request is not valid.");
+        if (string.IsNullOrWhiteSpace(body.Declaration)) errors.Add("declaration", "is required (the declaration number on this side).",
+            "là bắt buộc (số tờ khai của bên này).", "必填（本方报关单号）。");
+        if (body.Slot is { } slot && slot < time.GetUtcNow().AddDays(-1)) errors.Add("slot", "must not be in the past.", "không được là thời điểm đã qua.", "不得早于当前时间。");
+        if (body.Place is { Length: > 100 }) errors.Add("place", "must be at most 100 characters.", "tối đa 100 ký tự.", "不得超过100个字符。");
+        if (errors.Any) return ClearanceApi.Invalid(errors, new(Vi: "Yêu cầu kiểm tra không hợp lệ.", Zh: "查验申请无效。", En: "The inspection request is not valid."), request);
         try
         {
             return TypedResults.Ok(await inspections.ScheduleAsync(body.Declaration!.Trim(), body.Slot ?? time.GetUtcNow().AddHours(1),
                 string.IsNullOrWhiteSpace(body.Place) ? "joint inspection area" : body.Place.Trim(), ClearanceApi.ActorOf(user), cancellationToken));
         }
-        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 
     private static async Task<Results<Ok<JointInspection>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        string id, ResultInput body, JointInspections inspections, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, ResultInput body, JointInspections inspections, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         if (body.Outcome is not (InspectionOutcome.Compliant or InspectionOutcome.NonCompliant))
         {
             var errors = new ValidationErrors();
-            errors.Add("outcome", $"'{body.Outcome}' must be compliant or non-compliant.");
-            return ClearanceApi.Invalid(errors, "The result is not valid.");
+            errors.Add("outcome", $"'{body.Outcome}' must be compliant or non-compliant.",
+                $"“{body.Outcome}” phải là compliant (phù hợp) hoặc non-compliant (không phù hợp).", $"“{body.Outcome}”必须是 compliant（合格）或 non-compliant（不合格）。");
+            return ClearanceApi.Invalid(errors, new(Vi: "Kết quả kiểm tra không hợp lệ.", Zh: "查验结果无效。", En: "The result is not valid."), request);
         }
         try { return TypedResults.Ok(await inspections.RecordResultAsync(id, body.Outcome, body.Findings?.Trim(), ClearanceApi.ActorOf(user), cancellationToken)); }
-        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 }

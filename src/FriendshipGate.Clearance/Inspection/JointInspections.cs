@@ -26,7 +26,9 @@ public sealed class JointInspections(NodeDatabase database, DeclarationTimeline 
             var consignment = ConsignmentOf(declaration);
             if (await FindActiveAsync(tx, consignment) is { } existing) return existing;
             if (!ClearanceState.IsBeforeRelease(declaration.State))
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {declaration.State}; goods are inspected before release.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {declaration.State}; goods are inspected before release.",
+                    $"tờ khai {number} đang ở trạng thái {declaration.State}; hàng hóa được kiểm tra trước khi thông quan.",
+                    $"报关单{number}当前状态为{declaration.State}；货物应在放行前查验。");
             var inspection = new JointInspection(MessageId.New(time).ToString(), consignment, options.Side, slot, place, InspectionStatus.Scheduled,
                 null, null, null, null, null, null);
             await InsertAsync(tx, inspection);
@@ -42,15 +44,22 @@ public sealed class JointInspections(NodeDatabase database, DeclarationTimeline 
         {
             RequireOfficer(actor);
             var inspection = await FindAsync(tx, inspectionId)
-                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "inspectionId", $"there is no joint inspection {inspectionId}.");
+                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "inspectionId", $"there is no joint inspection {inspectionId}.",
+                    $"không có cuộc kiểm tra chung {inspectionId}.", $"不存在联合查验{inspectionId}。");
             if (inspection.Status == InspectionStatus.Merged)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "inspectionId", $"inspection {inspectionId} was merged into {inspection.MergedInto}; record the result there.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "inspectionId", $"inspection {inspectionId} was merged into {inspection.MergedInto}; record the result there.",
+                    $"cuộc kiểm tra {inspectionId} đã được gộp vào {inspection.MergedInto}; hãy ghi nhận kết quả tại đó.",
+                    $"查验{inspectionId}已并入{inspection.MergedInto}；请在该查验中录入结果。");
             // The side that scheduled the inspection hosts it and records its result: one result, never two racing across the border.
             if (inspection.RequestedSide != options.Side)
                 throw new DeclarationRefusal(DeclarationRefusal.Conflict, "inspectionId",
-                    $"{inspection.RequestedSide} hosts joint inspection {inspectionId} and records its result; this side accepts it when it arrives.");
+                    $"{inspection.RequestedSide} hosts joint inspection {inspectionId} and records its result; this side accepts it when it arrives.",
+                    $"bên {inspection.RequestedSide} chủ trì cuộc kiểm tra chung {inspectionId} và ghi nhận kết quả; bên này tiếp nhận kết quả khi được gửi đến.",
+                    $"联合查验{inspectionId}由{inspection.RequestedSide}方主持并录入结果；本方在收到结果后予以采信。");
             if (inspection.Outcome is not null)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "outcome", $"inspection {inspectionId} has its result already ({inspection.Outcome}, recorded by {inspection.RecordedSide}); it is recorded once for both sides.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "outcome", $"inspection {inspectionId} has its result already ({inspection.Outcome}, recorded by {inspection.RecordedSide}); it is recorded once for both sides.",
+                    $"cuộc kiểm tra {inspectionId} đã có kết quả ({inspection.Outcome}, do bên {inspection.RecordedSide} ghi nhận); kết quả chỉ được ghi nhận một lần cho cả hai bên.",
+                    $"查验{inspectionId}已有结果（{inspection.Outcome}，由{inspection.RecordedSide}方录入）；结果只录入一次，双方共用。");
             var result = new InspectionResult(inspectionId, inspection.Consignment, outcome, findings, options.Side, actor.Name, time.GetUtcNow());
             await ApplyResultAsync(tx, result, cancellationToken);
             await outbox.EnqueueAsync(tx, new OutgoingMessage(ResultType, ClearanceMessages.SchemaVersion, $"inspection/{inspectionId}", result), cancellationToken);
@@ -125,7 +134,9 @@ public sealed class JointInspections(NodeDatabase database, DeclarationTimeline 
     private static void RequireOfficer(Actor actor)
     {
         if (actor.Role != NodeRoles.Officer)
-            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"only a customs officer schedules or records an inspection; you are a {actor.Role}.");
+            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"only a customs officer schedules or records an inspection; you are a {actor.Role}.",
+                $"chỉ công chức hải quan mới được lên lịch hoặc ghi nhận kết quả kiểm tra; vai trò của bạn là {actor.Role}.",
+                $"只有海关关员才能安排查验或录入查验结果；您的角色是{actor.Role}。");
     }
 
     private const string Select = "SELECT id, consignment, requested_side, slot_ms, place, status, outcome, findings, recorded_side, recorded_by, recorded_ms, merged_into FROM clearance_inspections ";

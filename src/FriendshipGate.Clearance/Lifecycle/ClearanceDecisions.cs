@@ -21,7 +21,9 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
         database.WriteAsync(async tx =>
         {
             if (actor.Role != NodeRoles.Officer)
-                throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"only a customs officer decides on a declaration; you are a {actor.Role}.");
+                throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"only a customs officer decides on a declaration; you are a {actor.Role}.",
+                    $"chỉ công chức hải quan mới được quyết định đối với tờ khai; vai trò của bạn là {actor.Role}.",
+                    $"只有海关关员才能对报关单作出决定；您的角色是{actor.Role}。");
             var declaration = await timeline.LoadForUpdateAsync(tx, number, actor, cancellationToken);
             var detail = $"{action} by officer {actor.Name}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
             return action switch
@@ -30,7 +32,8 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
                 OfficerAction.Hold or OfficerAction.Inspect when declaration.State == ClearanceState.UnderControl =>
                     await RecordOnlyAsync(tx, declaration, actor, detail, cancellationToken),
                 OfficerAction.Hold or OfficerAction.Inspect => await timeline.MoveAsync(tx, number, ClearanceState.UnderControl, actor, detail, cancellationToken),
-                _ => throw new DeclarationRefusal(DeclarationRefusal.Conflict, "action", $"'{action}' must be one of {string.Join(", ", OfficerAction.All)}."),
+                _ => throw new DeclarationRefusal(DeclarationRefusal.Conflict, "action", $"'{action}' must be one of {string.Join(", ", OfficerAction.All)}.",
+                    $"“{action}” phải là một trong {string.Join(", ", OfficerAction.All)}.", $"“{action}”必须是以下之一：{string.Join(", ", OfficerAction.All)}。"),
             };
         }, cancellationToken);
 
@@ -40,7 +43,9 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
         {
             var declaration = await timeline.LoadForUpdateAsync(tx, number, actor, cancellationToken);
             if (declaration.Type != DeclarationType.Export)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an {declaration.Type}; the border crossing is recorded on the export.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an {declaration.Type}; the border crossing is recorded on the export.",
+                    $"tờ khai {number} là tờ khai {declaration.Type}; việc qua biên giới được ghi nhận trên tờ khai xuất khẩu.",
+                    $"报关单{number}为{declaration.Type}报关单；出境记录在出口报关单上。");
             return await timeline.MoveAsync(tx, number, ClearanceState.CrossedBorder, actor, null, cancellationToken);
         }, cancellationToken);
 
@@ -50,11 +55,14 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
         {
             var declaration = await timeline.LoadForUpdateAsync(tx, number, actor, cancellationToken);
             if (declaration.Type == DeclarationType.Export)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an export; arrival is recorded on the import.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "type", $"declaration {number} is an export; arrival is recorded on the import.",
+                    $"tờ khai {number} là tờ khai xuất khẩu; việc hàng đến được ghi nhận trên tờ khai nhập khẩu.", $"报关单{number}为出口报关单；货物抵达记录在进口报关单上。");
             if (declaration.ArrivedAt is not null)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"the goods of {number} arrived at {declaration.ArrivedAt:O} already.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"the goods of {number} arrived at {declaration.ArrivedAt:O} already.",
+                    $"hàng hóa của {number} đã đến lúc {declaration.ArrivedAt:O}.", $"{number}的货物已于{declaration.ArrivedAt:O}抵达。");
             if (!ClearanceState.IsBeforeRelease(declaration.State) || declaration.State == ClearanceState.Received)
-                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {declaration.State}; arrival comes before release.");
+                throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {declaration.State}; arrival comes before release.",
+                    $"tờ khai {number} đang ở trạng thái {declaration.State}; hàng phải đến trước khi thông quan.", $"报关单{number}当前状态为{declaration.State}；货物应在放行前抵达。");
             var now = time.GetUtcNow();
             await tx.Connection.ExecuteAsync("UPDATE clearance_declarations SET arrived_ms = @now WHERE number = @number",
                 new { number, now = now.ToUnixTimeMilliseconds() }, tx.Transaction);
@@ -79,16 +87,23 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
         // One inspection for both sides: its result, whoever recorded it, decides; a red lane is not released without one.
         var inspection = await inspections.DecidingInspectionAsync(tx, declaration);
         if (inspection is { Outcome: null })
-            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"joint inspection {inspection.Id} of consignment {inspection.Consignment} has no result yet.");
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"joint inspection {inspection.Id} of consignment {inspection.Consignment} has no result yet.",
+                $"cuộc kiểm tra chung {inspection.Id} đối với lô hàng {inspection.Consignment} chưa có kết quả.",
+                $"货物批次{inspection.Consignment}的联合查验{inspection.Id}尚无结果。");
         if (inspection is { Outcome: InspectionOutcome.NonCompliant })
-            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"joint inspection {inspection.Id} found the goods non-compliant ({inspection.Findings}); they cannot be released.");
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"joint inspection {inspection.Id} found the goods non-compliant ({inspection.Findings}); they cannot be released.",
+                $"cuộc kiểm tra chung {inspection.Id} kết luận hàng hóa không phù hợp ({inspection.Findings}); không thể thông quan.",
+                $"联合查验{inspection.Id}认定货物不合格（{inspection.Findings}）；不能放行。");
         if (inspection is null && declaration.Lane == RiskLanes.Red)
-            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {declaration.Number} is in the red lane; schedule and record the joint inspection first.");
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {declaration.Number} is in the red lane; schedule and record the joint inspection first.",
+                $"tờ khai {declaration.Number} thuộc luồng đỏ; hãy lên lịch kiểm tra chung và ghi nhận kết quả trước.",
+                $"报关单{declaration.Number}为红色通道；请先安排联合查验并录入结果。");
         if (inspection is not null) detail += $"; joint inspection {inspection.Id} compliant (recorded by {inspection.RecordedSide})";
         if (declaration.Type == DeclarationType.Export)
             return await timeline.MoveAsync(tx, declaration.Number, ClearanceState.ReleasedForExport, actor, detail, cancellationToken);
         if (declaration.ArrivedAt is null)
-            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"the goods of {declaration.Number} have not arrived; an import is released on arrival.");
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"the goods of {declaration.Number} have not arrived; an import is released on arrival.",
+                $"hàng hóa của {declaration.Number} chưa đến; hàng nhập khẩu được thông quan khi hàng đến.", $"{declaration.Number}的货物尚未抵达；进口货物在抵达时放行。");
         return await timeline.MoveAsync(tx, declaration.Number, ClearanceState.ReleasedForImport, actor, detail, cancellationToken);
     }
 

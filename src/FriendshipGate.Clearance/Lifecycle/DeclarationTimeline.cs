@@ -34,7 +34,8 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
     public async Task<StoredDeclaration> LoadForUpdateAsync(NodeTransaction tx, string number, Actor actor, CancellationToken cancellationToken)
     {
         var declaration = await LoadAsync(tx, number, cancellationToken)
-            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.");
+            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.",
+                $"không có tờ khai {number} trên nút {options.Side}.", $"{options.Side}节点上没有报关单{number}。");
         Authorize(declaration, actor);
         return declaration;
     }
@@ -42,9 +43,12 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
     public static void Authorize(StoredDeclaration declaration, Actor actor)
     {
         if (actor.Side != declaration.Side)
-            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "number", $"declaration {declaration.Number} is {declaration.Side}'s; a {actor.Side} {actor.Role} cannot act on it.");
+            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "number", $"declaration {declaration.Number} is {declaration.Side}'s; a {actor.Side} {actor.Role} cannot act on it.",
+                $"tờ khai {declaration.Number} thuộc bên {declaration.Side}; {actor.Role} của bên {actor.Side} không thể thao tác trên tờ khai này.",
+                $"报关单{declaration.Number}属于{declaration.Side}方；{actor.Side}方的{actor.Role}无权对其操作。");
         if (actor.Role == "trader" && !string.Equals(actor.Company, declaration.OwnerCompany, StringComparison.OrdinalIgnoreCase))
-            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "number", $"declaration {declaration.Number} belongs to another company.");
+            throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "number", $"declaration {declaration.Number} belongs to another company.",
+                $"tờ khai {declaration.Number} thuộc về công ty khác.", $"报关单{declaration.Number}属于其他企业。");
     }
 
     /// <summary>Moves the declaration to <paramref name="to"/> if its lifecycle allows it, records the event and publishes it.</summary>
@@ -53,9 +57,11 @@ public sealed class DeclarationTimeline(ExchangeOutbox outbox, ClearanceOptions 
         string? lane = null, StoredDeclaration? current = null)
     {
         current ??= await LoadAsync(tx, number, cancellationToken)
-            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.");
+            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"there is no declaration {number} on the {options.Side} node.",
+                $"không có tờ khai {number} trên nút {options.Side}.", $"{options.Side}节点上没有报关单{number}。");
         if (!ClearanceState.CanMove(current.State, to))
-            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {current.State}; it cannot become {to}.");
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {current.State}; it cannot become {to}.",
+                $"tờ khai {number} đang ở trạng thái {current.State}; không thể chuyển sang {to}.", $"报关单{number}当前状态为{current.State}；不能变为{to}。");
         var now = time.GetUtcNow();
         var released = to is ClearanceState.ReleasedForExport or ClearanceState.ReleasedForImport;
         long? completeBy = released && current.Kind == DeclarationKind.Summary ? (now + options.TwoStepCompletion).ToUnixTimeMilliseconds() : null;

@@ -23,13 +23,14 @@ internal static class RiskApi
     }
 
     private static async Task<Results<Ok<RiskView>, ProblemHttpResult>> GetAsync(string number, DeclarationService service, RiskEngine engine, NodeDatabase database,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
             await service.GetAsync(number, ClearanceApi.ActorOf(user), cancellationToken);
             var recorded = await RiskAssessment.FindAsync(database, number, cancellationToken)
-                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"declaration {number} has no risk decision.");
+                ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "number", $"declaration {number} has no risk decision.",
+                    $"tờ khai {number} chưa có kết quả phân luồng rủi ro.", $"报关单{number}没有风险判定结果。");
             bool? matches = null;
             if (recorded.RuleSetVersion == engine.Rules.Version)
             {
@@ -39,6 +40,6 @@ internal static class RiskApi
             }
             return TypedResults.Ok(new RiskView(recorded, matches, engine.Rules.Version));
         }
-        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal); }
+        catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 }
