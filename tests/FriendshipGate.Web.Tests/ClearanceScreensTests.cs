@@ -42,7 +42,7 @@ public sealed class ClearanceScreensTests(BrowserNodes nodes)
         // Field by field, as the trader types: a wrong check digit is named under its field, and goes when corrected.
         var container = trader.Locator("[data-field='transport.containers[0]']");
         await container.FillAsync("CSQU3054384");
-        await Assertions.Expect(trader.Locator("[data-error-for='transport.containers[0]']")).ToBeVisibleAsync();
+        await Assertions.Expect(trader.Locator("[data-error-for='transport.containers[0]']")).ToContainTextAsync("sai số kiểm tra theo ISO 6346");
         await container.FillAsync("CSQU3054383");
         await Assertions.Expect(trader.Locator("[data-error-for='transport.containers[0]']")).ToHaveCountAsync(0);
 
