@@ -5,6 +5,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using FriendshipGate.Bench;
 using FriendshipGate.Exchange;
+using FriendshipGate.Testing;
 using Microsoft.Playwright;
 
 namespace FriendshipGate.Web.Tests;
@@ -16,20 +17,10 @@ namespace FriendshipGate.Web.Tests;
 public sealed class BrowserNodes : IAsyncLifetime
 {
     public const string Password = "browser-test-2026";
-    public const string VnCompany = "0101234567", CnCompany = "91450100MA5KXXXX1", OtherVnCompany = "0309999999";
+    public const string VnCompany = SampleClearance.VnExporter, CnCompany = SampleClearance.CnImporter, OtherVnCompany = "0309999999";
 
-    private const string YellowDurianRules = """
-        {
-          "version": "browser-yellow-durian",
-          "expectedRates": { "red": 0.0, "yellow": 0.0, "blue": 0.0 },
-          "randomRates": { "red": 0.0, "yellow": 0.0 },
-          "aeo": { "randomRateFactor": 0.5, "topUp": false },
-          "rules": [
-            { "id": "DURIAN-YELLOW", "title": { "vi": "Sầu riêng: kiểm tra hồ sơ", "zh": "榴莲：单证审核", "en": "Durian: document check" },
-              "lane": "yellow", "enabled": true, "when": { "commodityPrefixes": ["081060"] } }
-          ]
-        }
-        """;
+    private static readonly string YellowDurianRules =
+        SampleClearance.DurianRules("yellow", "DURIAN-YELLOW", "Sầu riêng: kiểm tra hồ sơ", "榴莲：单证审核", "Durian: document check");
 
     private readonly Dictionary<string, string> tokens = [];
     private IPlaywright? playwright;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FriendshipGate.Bench;
 using FriendshipGate.Exchange;
+using FriendshipGate.Testing;
 
 namespace FriendshipGate.System.Tests;
 
@@ -40,27 +41,6 @@ internal sealed class ClearanceClient(HttpClient http) : IDisposable
 
     public void Dispose() => Http.Dispose();
 
-    /// <summary>A VN export of fresh durian from a registered growing area and packing house, by road in one container.</summary>
-    public static object DurianExport(string exporter = "0101234567", string importer = "91450100MA5KXXXX1") => new
-    {
-        type = "export",
-        exporter = new { id = exporter, name = "Công ty TNHH Trái cây Đắk Lắk", country = "VN" },
-        importer = new { id = importer, name = "广西凭祥果品有限公司", country = "CN" },
-        items = new[]
-        {
-            new
-            {
-                description = new { vi = "Sầu riêng tươi Ri6", zh = "鲜榴莲", en = "Fresh durian" }, commodityCode = "08106000",
-                quantity = 18_000, unit = "KGM", netKg = 18_000, grossKg = 19_500, value = 54_000, currency = "USD", origin = "VN",
-            },
-        },
-        transport = new { mode = "road", plate = "12C-12345", nationality = "VN", containers = new[] { "CSQU3054383" }, seals = new[] { "VN123456" } },
-        documents = new
-        {
-            phytosanitaryCertificate = "VN-PC-2026-000123",
-            certificateOfOrigin = new { kind = "formE", number = "E26VN0001" },
-            growingAreaCodes = new[] { "VN-DLOR-0101" },
-            packingHouseCodes = new[] { "VN-DLPH-0011" },
-        },
-    };
+    public static object DurianExport(string exporter = SampleClearance.VnExporter, string importer = SampleClearance.CnImporter) =>
+        SampleClearance.DurianExport(exporter, importer);
 }

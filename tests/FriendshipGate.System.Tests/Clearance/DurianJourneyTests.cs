@@ -1,3 +1,4 @@
+using FriendshipGate.Testing;
 using System.Globalization;
 using System.Text.Json;
 using FriendshipGate.Bench;
@@ -11,18 +12,8 @@ namespace FriendshipGate.System.Tests;
 public sealed class DurianJourneyTests
 {
     /// <summary>Rules that send fresh durian to the red lane on both sides, so the journey takes the joint inspection path.</summary>
-    private const string RedDurianRules = """
-        {
-          "version": "test-red-durian",
-          "expectedRates": { "red": 0.0, "yellow": 0.0, "blue": 0.0 },
-          "randomRates": { "red": 0.0, "yellow": 0.0 },
-          "aeo": { "randomRateFactor": 0.5, "topUp": false },
-          "rules": [
-            { "id": "DURIAN-RED", "title": { "vi": "Sầu riêng: kiểm tra thực tế", "zh": "榴莲：查验", "en": "Durian: physical inspection" },
-              "lane": "red", "enabled": true, "when": { "commodityPrefixes": ["081060"] } }
-          ]
-        }
-        """;
+    private static readonly string RedDurianRules =
+        SampleClearance.DurianRules("red", "DURIAN-RED", "Sầu riêng: kiểm tra thực tế", "榴莲：查验", "Durian: physical inspection");
 
     [Theory]
     [InlineData("sqlite")]
