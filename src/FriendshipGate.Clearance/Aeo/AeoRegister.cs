@@ -103,19 +103,12 @@ public sealed partial class AeoRegister(NodeDatabase database, ExchangeOutbox ou
 }
 
 /// <summary>Records the other side's AEO grants, suspensions and revocations: mutual recognition follows its register.</summary>
-public sealed class PeerAeoHandler : IMessageHandler
+public sealed class PeerAeoHandler() : PeerMessageHandler<AeoChange>(AeoRegister.MessageType)
 {
-    public string MessageType => AeoRegister.MessageType;
-    public int SchemaVersion => ClearanceMessages.SchemaVersion;
+    protected override Task ApplyAsync(NodeTransaction tx, AeoChange change, Envelope envelope, CancellationToken cancellationToken) =>
+        AeoRegister.UpsertAsync(tx, change);
 
-    public void Validate(Envelope envelope) => Read(envelope);
-
-    public async Task ApplyAsync(NodeTransaction tx, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
-    {
-        foreach (var envelope in envelopes) await AeoRegister.UpsertAsync(tx, Read(envelope));
-    }
-
-    private static AeoChange Read(Envelope envelope)
+    protected override AeoChange Read(Envelope envelope)
     {
         var change = PeerPayload.Read<AeoChange>(envelope);
         if (change.AeoId is null || change.CompanyId is null || change.CompanyName is null || change.Status is not (AeoStatus.Active or AeoStatus.Suspended or AeoStatus.Revoked))

@@ -4,19 +4,12 @@ using FriendshipGate.Storage;
 namespace FriendshipGate.Clearance;
 
 /// <summary>The other side scheduled a joint inspection of a consignment.</summary>
-public sealed class PeerInspectionScheduledHandler(JointInspections inspections) : IMessageHandler
+public sealed class PeerInspectionScheduledHandler(JointInspections inspections) : PeerMessageHandler<JointInspection>(JointInspections.ScheduledType)
 {
-    public string MessageType => JointInspections.ScheduledType;
-    public int SchemaVersion => ClearanceMessages.SchemaVersion;
+    protected override Task ApplyAsync(NodeTransaction tx, JointInspection inspection, Envelope envelope, CancellationToken cancellationToken) =>
+        inspections.ReceiveScheduledAsync(tx, inspection, cancellationToken);
 
-    public void Validate(Envelope envelope) => Read(envelope);
-
-    public async Task ApplyAsync(NodeTransaction tx, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
-    {
-        foreach (var envelope in envelopes) await inspections.ReceiveScheduledAsync(tx, Read(envelope), cancellationToken);
-    }
-
-    private static JointInspection Read(Envelope envelope)
+    protected override JointInspection Read(Envelope envelope)
     {
         var inspection = PeerPayload.Read<JointInspection>(envelope);
         if (inspection.Id is null || inspection.Consignment is null || inspection.Place is null || inspection.RequestedSide != envelope.Sender.Side)
@@ -26,19 +19,12 @@ public sealed class PeerInspectionScheduledHandler(JointInspections inspections)
 }
 
 /// <summary>The other side recorded a joint inspection's result: this side accepts it instead of inspecting again.</summary>
-public sealed class PeerInspectionResultHandler(JointInspections inspections) : IMessageHandler
+public sealed class PeerInspectionResultHandler(JointInspections inspections) : PeerMessageHandler<InspectionResult>(JointInspections.ResultType)
 {
-    public string MessageType => JointInspections.ResultType;
-    public int SchemaVersion => ClearanceMessages.SchemaVersion;
+    protected override Task ApplyAsync(NodeTransaction tx, InspectionResult result, Envelope envelope, CancellationToken cancellationToken) =>
+        inspections.ApplyResultAsync(tx, result, cancellationToken);
 
-    public void Validate(Envelope envelope) => Read(envelope);
-
-    public async Task ApplyAsync(NodeTransaction tx, IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken)
-    {
-        foreach (var envelope in envelopes) await inspections.ApplyResultAsync(tx, Read(envelope), cancellationToken);
-    }
-
-    private static InspectionResult Read(Envelope envelope)
+    protected override InspectionResult Read(Envelope envelope)
     {
         var result = PeerPayload.Read<InspectionResult>(envelope);
         if (result.InspectionId is null || result.Consignment is null || result.RecordedBy is null || result.Outcome is not (InspectionOutcome.Compliant or InspectionOutcome.NonCompliant))
