@@ -90,10 +90,6 @@ public sealed partial class UserDirectory(NodeDatabase database, TimeProvider ti
         return CryptographicOperations.FixedTimeEquals(actual, Convert.FromBase64String(hash)) ? row.ToUser() : null;
     }
 
-    public async Task<NodeUser?> FindAsync(string name, CancellationToken cancellationToken = default) =>
-        (await database.ReadAsync(c => c.QuerySingleOrDefaultAsync<UserRow?>(
-            "SELECT name, role, company, display_name, language, password_hash FROM node_users WHERE name = @name", new { name }), cancellationToken))?.ToUser();
-
     /// <summary>Remembers the language a user chose (vi, zh or en), so that it follows them to any browser.</summary>
     public Task SetLanguageAsync(string name, string language, CancellationToken cancellationToken = default) =>
         database.WriteAsync(tx => tx.Connection.ExecuteAsync(
