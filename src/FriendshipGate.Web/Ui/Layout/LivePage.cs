@@ -1,0 +1,27 @@
+using FriendshipGate.Web.Ui.CommandCenter;
+using Microsoft.AspNetCore.Components;
+
+namespace FriendshipGate.Web.Ui.Layout;
+
+/// <summary>
+/// A page that reloads what it shows each time the command center's feed ticks (once a second while any live page is
+/// open), so declarations, advance data and steps appear without a reload.
+/// </summary>
+public abstract class LivePage : ComponentBase, IDisposable
+{
+    private IDisposable? subscription;
+
+    [Inject] protected CommandCenterFeed Feed { get; set; } = default!;
+
+    /// <summary>Reads what the page shows; called before the first render and on every tick of the feed.</summary>
+    protected abstract Task LoadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only the live (interactive) render subscribes; the prerendered page is a one-off picture.
+        if (firstRender && RendererInfo.IsInteractive)
+            subscription = Feed.Subscribe(_ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
+    }
+
+    public void Dispose() => subscription?.Dispose();
+}
