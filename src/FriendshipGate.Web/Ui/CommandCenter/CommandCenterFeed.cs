@@ -28,8 +28,11 @@ public sealed class CommandCenterFeed(
     ObservationLedger observations, StationCatalog stations, FloodAlerts alerts, TimeProvider time, ILogger<CommandCenterFeed> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LaneTimesInterval = TimeSpan.FromSeconds(30);
     private readonly Lock gate = new();
     private readonly List<Func<CommandCenterSnapshot, Task>> subscribers = [];
+
+    private LaneTimes? laneTimes;
 
     public CommandCenterSnapshot? Latest { get; private set; }
 
@@ -44,7 +47,10 @@ public sealed class CommandCenterFeed(
     {
         var now = time.GetUtcNow();
         var clearance = await counts.ReadAsync(12, cancellationToken);
-        var times = TimeReleaseStudy.Compute(await timeRelease.LoadAsync(now.AddDays(-30), now.AddMinutes(1), cancellationToken), "lane");
+        // 30 days of timestamps is the heaviest read here, and its medians move slowly: it is read twice a minute, not every second.
+        if (laneTimes is not { } cached || now - cached.At >= LaneTimesInterval)
+            laneTimes = cached = new LaneTimes(now, TimeReleaseStudy.Compute(await timeRelease.LoadAsync(now.AddDays(-30), now.AddMinutes(1), cancellationToken), "lane"));
+        var times = cached.Groups;
         var link = await ExchangeStatus.ReadAsync(exchange, database, time, cancellationToken);
         var recent = await observations.ListAsync(null, now.AddDays(-3), null, 1000, cancellationToken);
         var rivers = recent.GroupBy(o => o.Station).Select(g => g.First())
@@ -84,6 +90,8 @@ public sealed class CommandCenterFeed(
             }
         }
     }
+
+    private sealed record LaneTimes(DateTimeOffset At, IReadOnlyList<TrsGroup> Groups);
 
     private sealed class Subscription(CommandCenterFeed feed, Func<CommandCenterSnapshot, Task> target) : IDisposable
     {
