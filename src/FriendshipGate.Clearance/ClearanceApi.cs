@@ -60,7 +60,7 @@ public static class ClearanceApi
         user.Identity?.Name ?? "anonymous", user.FindFirstValue(ClaimTypes.Role) ?? "", user.FindFirstValue(NodeClaims.Side) ?? "", user.FindFirstValue(NodeClaims.Company));
 
     /// <summary>Reads a JSON body, naming the place where it is malformed.</summary>
-    internal static T? Read<T>(JsonElement body, ValidationErrors errors)
+    public static T? Read<T>(JsonElement body, ValidationErrors errors)
     {
         try
         {
@@ -74,7 +74,7 @@ public static class ClearanceApi
     }
 
     /// <summary>Reads the request body in one pass (the busiest endpoints), naming the place where it is malformed.</summary>
-    internal static async Task<T?> ReadAsync<T>(HttpRequest request, ValidationErrors errors, CancellationToken cancellationToken)
+    public static async Task<T?> ReadAsync<T>(HttpRequest request, ValidationErrors errors, CancellationToken cancellationToken)
     {
         try
         {
@@ -115,15 +115,15 @@ public static class ClearanceApi
         return "en";
     }
 
-    internal static string LanguageOf(HttpRequest request) => LanguageOf(request.Headers.AcceptLanguage.ToString());
+    public static string LanguageOf(HttpRequest request) => LanguageOf(request.Headers.AcceptLanguage.ToString());
 
-    internal static ValidationProblem Invalid(ValidationErrors errors, Trilingual title, HttpRequest request)
+    public static ValidationProblem Invalid(ValidationErrors errors, Trilingual title, HttpRequest request)
     {
         var language = LanguageOf(request);
         return TypedResults.ValidationProblem(errors.ToDictionary(language), title: title.In(language));
     }
 
-    internal static ProblemHttpResult Refused(DeclarationRefusal refusal, HttpRequest request)
+    public static ProblemHttpResult Refused(Refusal refusal, HttpRequest request)
     {
         var language = LanguageOf(request);
         return TypedResults.Problem(

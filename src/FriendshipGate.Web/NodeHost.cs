@@ -1,5 +1,6 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
+using FriendshipGate.Gate;
 using FriendshipGate.Hydrology;
 using FriendshipGate.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ public static class NodeHost
         builder.Services.AddHydrology();
 
         builder.Services.AddClearance(settings.Clearance);
+        builder.Services.AddGate(settings.Gate);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddNodeAuthentication(settings);
         builder.Services.AddUi(settings);
@@ -62,7 +64,7 @@ public static class NodeHost
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ExchangeMetrics.MeterName).AddPrometheusExporter());
 
         var app = builder.Build();
-        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
+        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. GateApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
         await app.Services.GetRequiredService<ExchangeStartup>().RunAsync(settings.Peer.Keys, cancellationToken);
 
         app.UseExceptionHandler();
@@ -87,6 +89,7 @@ public static class NodeHost
         app.MapExchangeApi();
         app.MapHydrologyApi();
         app.MapClearanceApi();
+        app.MapGateApi();
         app.MapUsersApi();
         app.MapUi();
         return app;

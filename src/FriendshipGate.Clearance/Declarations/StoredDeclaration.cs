@@ -19,17 +19,25 @@ public sealed record DeclarationVersion(int Version, string Change, string? Reas
 public sealed record DeclarationEvent(string Number, string Side, string State, DateTimeOffset At, string Actor, string? Detail);
 
 /// <summary>
-/// Why a change to a stored declaration is refused (answered as 404, 403 or 409 problem details), in Vietnamese, Chinese
-/// and English; <see cref="Exception.Message"/> is the English text.
+/// Why a request is refused (answered as 404, 403 or 409 problem details), in Vietnamese, Chinese and English;
+/// <see cref="Exception.Message"/> is the English text. <see cref="Field"/> names what the refusal is about.
 /// </summary>
-public sealed class DeclarationRefusal(string status, string field, Trilingual text) : Exception(text.En)
+public class Refusal(string status, string field, Trilingual text) : Exception(text.En)
 {
     public const string NotFound = "not-found", Forbidden = "forbidden", Conflict = "conflict";
 
     /// <summary>A refusal in the three languages, English first (the text the API answers by default).</summary>
-    public DeclarationRefusal(string status, string field, string en, string vi, string zh) : this(status, field, new Trilingual(vi, zh, en)) { }
+    public Refusal(string status, string field, string en, string vi, string zh) : this(status, field, new Trilingual(vi, zh, en)) { }
 
     public string Status { get; } = status;
     public string Field { get; } = field;
     public Trilingual Text { get; } = text;
+}
+
+/// <summary>Why a change to a stored declaration is refused.</summary>
+public sealed class DeclarationRefusal : Refusal
+{
+    public DeclarationRefusal(string status, string field, Trilingual text) : base(status, field, text) { }
+
+    public DeclarationRefusal(string status, string field, string en, string vi, string zh) : base(status, field, en, vi, zh) { }
 }

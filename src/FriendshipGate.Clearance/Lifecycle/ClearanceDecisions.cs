@@ -63,16 +63,41 @@ public sealed class ClearanceDecisions(NodeDatabase database, DeclarationTimelin
             if (!ClearanceState.IsBeforeRelease(declaration.State) || declaration.State == ClearanceState.Received)
                 throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state", $"declaration {number} is {declaration.State}; arrival comes before release.",
                     $"tờ khai {number} đang ở trạng thái {declaration.State}; hàng phải đến trước khi thông quan.", $"报关单{number}当前状态为{declaration.State}；货物应在放行前抵达。");
-            var now = time.GetUtcNow();
-            await tx.Connection.ExecuteAsync("UPDATE clearance_declarations SET arrived_ms = @now WHERE number = @number",
-                new { number, now = now.ToUnixTimeMilliseconds() }, tx.Transaction);
-            await timeline.RecordAsync(tx, number, ClearanceState.Arrived, actor, null, now, cancellationToken);
-            await timeline.PublishAsync(tx, declaration, ClearanceState.Arrived, now, null, cancellationToken);
-            var arrived = declaration with { ArrivedAt = now };
+            var arrived = await RecordArrivalAsync(tx, declaration, actor, cancellationToken);
             return declaration.State == ClearanceState.RiskAssessed && RiskLanes.ReleasesOnData(declaration.Lane)
                 ? await timeline.MoveAsync(tx, number, ClearanceState.ReleasedForImport, Actor.System(options.Side), $"{declaration.Lane} lane: released on data at arrival", cancellationToken)
                 : arrived;
         }, cancellationToken);
+
+    /// <summary>
+    /// Releases a green- or blue-lane declaration without a person, inside the caller's transaction (the gate, once every
+    /// device check has passed): an export is released for export; an import has its arrival recorded and is released.
+    /// </summary>
+    /// <exception cref="DeclarationRefusal">The declaration is not on a release-on-data lane or not in a state to be released.</exception>
+    public async Task<StoredDeclaration> ReleaseOnDataAsync(NodeTransaction tx, string number, string detail, CancellationToken cancellationToken = default)
+    {
+        var system = Actor.System(options.Side);
+        var declaration = await timeline.LoadForUpdateAsync(tx, number, system, cancellationToken);
+        if (!RiskLanes.ReleasesOnData(declaration.Lane) || declaration.State != ClearanceState.RiskAssessed)
+            throw new DeclarationRefusal(DeclarationRefusal.Conflict, "state",
+                $"declaration {number} is {declaration.State} in the {declaration.Lane ?? "no"} lane; only a risk-assessed green or blue lane declaration is released without an officer.",
+                $"tờ khai {number} đang ở trạng thái {declaration.State}, luồng {declaration.Lane ?? "chưa phân"}; chỉ tờ khai luồng xanh hoặc xanh dương đã đánh giá rủi ro mới được thông quan tự động.",
+                $"报关单{number}当前状态为{declaration.State}，通道为{declaration.Lane ?? "未分配"}；只有已完成风险评估的绿色或蓝色通道报关单才能自动放行。");
+        if (declaration.Type == DeclarationType.Export)
+            return await timeline.MoveAsync(tx, number, ClearanceState.ReleasedForExport, system, detail, cancellationToken, current: declaration);
+        var arrived = declaration.ArrivedAt is null ? await RecordArrivalAsync(tx, declaration, system, cancellationToken) : declaration;
+        return await timeline.MoveAsync(tx, number, ClearanceState.ReleasedForImport, system, detail, cancellationToken, current: arrived);
+    }
+
+    private async Task<StoredDeclaration> RecordArrivalAsync(NodeTransaction tx, StoredDeclaration declaration, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await tx.Connection.ExecuteAsync("UPDATE clearance_declarations SET arrived_ms = @now WHERE number = @number",
+            new { number = declaration.Number, now = now.ToUnixTimeMilliseconds() }, tx.Transaction);
+        await timeline.RecordAsync(tx, declaration.Number, ClearanceState.Arrived, actor, null, now, cancellationToken);
+        await timeline.PublishAsync(tx, declaration, ClearanceState.Arrived, now, null, cancellationToken);
+        return declaration with { ArrivedAt = now };
+    }
 
     /// <summary>Released goods left this side's customs area (for an import, the end of the journey).</summary>
     public Task<StoredDeclaration> ExitAsync(string number, Actor actor, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
+using FriendshipGate.Gate;
 using FriendshipGate.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -18,7 +19,8 @@ public sealed record NodeSettings(
     StorageSettings Storage,
     PeerSettings Peer,
     ExchangeOptions Exchange,
-    ClearanceOptions Clearance)
+    ClearanceOptions Clearance,
+    GateOptions Gate)
 {
     public const string FileName = "node.json";
     public const string EnvironmentPrefix = "FGATE_";
@@ -78,8 +80,20 @@ public sealed record NodeSettings(
             RiskRulesFile = configuration["Clearance:RiskRulesFile"] is { Length: > 0 } rules ? Path.GetFullPath(rules, directory) : null,
             RiskSeed = configuration.GetValue("Clearance:RiskSeed", 20261123UL),
         };
+        var gate = new GateOptions
+        {
+            Side = id.Side,
+            SlotLength = TimeSpan.FromMinutes(configuration.GetValue("Gate:SlotMinutes", 30)),
+            NoShowGrace = TimeSpan.FromMinutes(configuration.GetValue("Gate:NoShowGraceMinutes", 15)),
+            WeightToleranceShare = configuration.GetValue("Gate:WeightTolerancePercent", 5m) / 100m,
+            WeightToleranceKg = configuration.GetValue("Gate:WeightToleranceKg", 1000m),
+            MinReadConfidence = configuration.GetValue("Gate:MinReadConfidence", 0.90),
+            ScannerRequired = configuration.GetValue("Gate:ScannerRequired", true),
+        };
+        if (gate.SlotLength <= TimeSpan.Zero || TimeSpan.FromDays(1).Ticks % gate.SlotLength.Ticks != 0)
+            throw new InvalidOperationException($"Gate:SlotMinutes must divide a day into whole slots; {gate.SlotLength.TotalMinutes} does not.");
         return new NodeSettings(directory, id, Required("Node:Urls"), Required("Node:OperatorToken"),
-            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance);
+            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance, gate);
     }
 
     public NodeDatabase OpenDatabase() => Storage.Postgres is { } connectionString
