@@ -117,11 +117,9 @@ public sealed class SimulatedVehicle : IAsyncDisposable
     {
         var connectionTopic = options.Topics.For(options.Id, Vda5050Topics.Connection);
         var connect = new MqttClientOptionsBuilder()
-            .WithTcpServer(o =>
-            {
-                o.RemoteEndpoint = new System.Net.DnsEndPoint(options.Broker.Host, options.Broker.Port);
-                o.StreamProvider = connection;
-            })
+            // MQTTnet 5: setting RemoteEndpoint inside WithTcpServer(Action) leaves the builder without an endpoint.
+            .WithTcpServer(options.Broker.Host, options.Broker.Port)
+            .WithStreamProvider(connection)
             .WithClientId($"{options.Id.Manufacturer}-{options.Id.SerialNumber}-{Guid.NewGuid().ToString("N")[..6]}")
             .WithCleanSession()
             // A short keep-alive lets the broker notice a vanished vehicle soon (it sends the will after 1.5 periods).
