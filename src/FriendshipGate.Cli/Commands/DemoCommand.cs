@@ -9,7 +9,8 @@ namespace FriendshipGate.Cli;
 
 /// <summary>
 /// Both sides' nodes in one process on loopback, each with its own SQLite file and keys, created and made to
-/// trust each other on first run. A small feed of river readings keeps the exchange busy.
+/// trust each other on first run. A small feed of river readings keeps the exchange busy,
+/// and durian trucks pass the VN gate (<see cref="DemoGateTraffic"/>).
 /// </summary>
 internal static class DemoCommand
 {
@@ -19,7 +20,8 @@ internal static class DemoCommand
         var vnUrl = new Option<string>("--vn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7401", Description = "Where the VN node listens." };
         var cnUrl = new Option<string>("--cn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7402", Description = "Where the CN node listens." };
         var feed = new Option<int>("--feed-seconds") { DefaultValueFactory = _ => 10, Description = "Seconds between demo river readings (0: none)." };
-        var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed };
+        var gate = new Option<int>("--gate-seconds") { DefaultValueFactory = _ => 20, Description = "Seconds between demo trucks at the VN gate (0: none)." };
+        var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed, gate };
         demo.SetAction(async (result, ct) =>
         {
             var root = Path.GetFullPath(result.GetValue(data)!);
@@ -51,10 +53,12 @@ internal static class DemoCommand
                 Console.WriteLine($"   {user.Side} {user.Name,-11} {user.Role,-8} {user.Company ?? "",-18} {user.Token}  {user.DisplayName}");
             Console.WriteLine("Press Ctrl+C to stop.");
             var seconds = result.GetValue(feed);
+            var truckSeconds = result.GetValue(gate);
             try
             {
-                if (seconds > 0) await FeedAsync(vnApp, cnApp, TimeSpan.FromSeconds(seconds), ct);
-                else await Task.Delay(Timeout.Infinite, ct);
+                await Task.WhenAll(
+                    seconds > 0 ? FeedAsync(vnApp, cnApp, TimeSpan.FromSeconds(seconds), ct) : Task.Delay(Timeout.Infinite, ct),
+                    truckSeconds > 0 ? new DemoGateTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(truckSeconds), ct) : Task.CompletedTask);
             }
             catch (OperationCanceledException) { }
             await cnApp.StopAsync(CancellationToken.None);

@@ -75,6 +75,10 @@ public sealed class YardQueue(NodeDatabase database, GateOptions options, TimePr
     public Task<IReadOnlyList<QueuePlace>> PlacesAsync(string direction, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection => Places(await VisitQueries.WaitingAsync(connection, null, direction), direction, time.GetUtcNow()), cancellationToken);
 
+    /// <summary>The truck at a lane now (called to it, or released and not yet through the barrier).</summary>
+    public Task<Visit?> AtLaneAsync(string lane, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection => VisitQueries.AtLaneAsync(connection, null, lane.ToUpperInvariant()), cancellationToken);
+
     public Task<Visit?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(connection => VisitQueries.LoadAsync(connection, null, id), cancellationToken);
 

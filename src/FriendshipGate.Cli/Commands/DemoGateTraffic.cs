@@ -1,0 +1,113 @@
+using FriendshipGate.Clearance;
+using FriendshipGate.Exchange;
+using FriendshipGate.Gate;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FriendshipGate.Cli;
+
+/// <summary>
+/// Trucks through the VN gate so the demo's screens move: a trader lodges an export (one in three fresh durian, which a
+/// non-AEO trader's quarantine goods send to the yellow lane; the others electronics, mostly green) and books the current slot,
+/// the truck checks in, is called to a free lane, and the lane's devices read it (now and then a weight out of
+/// tolerance). A truck an officer must see waits; after a minute the demo's own officer ("demo.officer") resolves it,
+/// so the lanes do not stay blocked while nobody is watching. Every step goes through the real services.
+/// </summary>
+internal sealed class DemoGateTraffic(WebApplication node)
+{
+    private static readonly Actor Trader = new("vn.trader", NodeRoles.Trader, "VN", "0101234567");
+    private static readonly Actor Operator = new("demo.gate", NodeRoles.Operator, "VN", null);
+    private static readonly Actor Officer = new("demo.officer", NodeRoles.Officer, "VN", null);
+    private readonly Random random = new();
+    private readonly TimeSpan patience = TimeSpan.FromMinutes(1);
+    private int truck;
+
+    private T Service<T>() where T : notnull => node.Services.GetRequiredService<T>();
+
+    public async Task RunAsync(TimeSpan every, CancellationToken ct)
+    {
+        var options = Service<GateOptions>();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var lane in options.Lanes.Where(l => l.Direction == Direction.Outbound))
+            await Service<Bookings>().SetCapacityAsync(new CapacityInput(lane.Id, SlotGrid.SlotOf(now, options.SlotLength), now.AddDays(2), 12, 4, null), Operator, ct);
+        while (!ct.IsCancellationRequested)
+        {
+            try { await StepAsync(options, ct); }
+            catch (Refusal) { /* a full slot or a busy lane: the next truck tries again */ }
+            await Task.Delay(every, ct);
+        }
+    }
+
+    private async Task StepAsync(GateOptions options, CancellationToken ct)
+    {
+        var n = Interlocked.Increment(ref truck);
+        var plate = $"12C-{random.Next(10000, 99999)}";
+        var serial = random.Next(100000, 999999).ToString("D6");
+        var container = $"FGTU{serial}{ContainerNumber.CheckDigit($"FGTU{serial}")}";
+        var seal = $"VN{random.Next(100000, 999999)}";
+        var durian = n % 3 == 0;
+        var grossKg = (durian ? 18_000m : 8_000m) + random.Next(0, 6) * 500m;
+        var errors = new ValidationErrors();
+        var content = await Service<DeclarationService>().ValidateAsync(Export(durian, plate, container, seal, grossKg, n), errors, ct);
+        if (content is null)
+        {
+            Console.Error.WriteLine("demo truck: declaration refused: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
+            return;
+        }
+        var declaration = await Service<DeclarationService>().SubmitAsync(content, Trader, ct);
+        await Service<Bookings>().BookAsync(new BookingInput(declaration.Number, SlotGrid.SlotOf(DateTimeOffset.UtcNow, options.SlotLength), null, plate, null, null), Trader, ct);
+        await Service<YardQueue>().CheckInAsync(new CheckInInput(plate, null, null), Operator, ct);
+        foreach (var lane in options.Lanes.Where(l => l.Direction == Direction.Outbound))
+        {
+            try
+            {
+                if (await Service<YardQueue>().CallNextAsync(lane.Id, Operator, ct) is { } called) await ReadAsync(called, lane.Id, ct);
+            }
+            catch (Refusal) { await ResolveStuckAsync(lane.Id, ct); }
+        }
+    }
+
+    /// <summary>The lane's devices read the called truck; one in eight weighs 1.5 t more than declared.</summary>
+    private async Task ReadAsync(Visit visit, string lane, CancellationToken ct)
+    {
+        var declaration = (await node.Services.GetRequiredService<FriendshipGate.Storage.NodeDatabase>()
+            .ReadAsync(c => DeclarationTimeline.LoadAsync(c, null, visit.Declaration), ct))!;
+        var transport = declaration.Content.Transport;
+        var weight = 15_000m + declaration.Content.GrossKg + (random.Next(8) == 0 ? 1_500m : random.Next(-200, 200));
+        DeviceEventInput Reading(string kind) => new($"demo-{visit.Id}-{kind}", $"{lane}-{kind}", kind, DateTimeOffset.UtcNow, lane,
+            visit.Plate, 0.97, kind == DeviceEventKind.Weight ? weight : null, kind == DeviceEventKind.Weight ? 15_000m : null,
+            transport.Seals.FirstOrDefault(), transport.Containers.FirstOrDefault(), "clear", "opened");
+        DeviceEventResult? last = null;
+        foreach (var kind in new[] { DeviceEventKind.PlateRead, DeviceEventKind.Weight, DeviceEventKind.SealRead, DeviceEventKind.ContainerRead, DeviceEventKind.Scan })
+            last = await Service<DeviceEvents>().RecordAsync(Reading(kind), ct);
+        if (last?.Barrier == "open") await Service<DeviceEvents>().RecordAsync(Reading(DeviceEventKind.Barrier), ct);
+    }
+
+    /// <summary>A truck waiting for an officer longer than a minute: the demo's officer accepts it and the barrier opens.</summary>
+    private async Task ResolveStuckAsync(string lane, CancellationToken ct)
+    {
+        var database = Service<FriendshipGate.Storage.NodeDatabase>();
+        var visit = await Service<YardQueue>().AtLaneAsync(lane, ct);
+        if (visit is null || visit.CalledAt is not { } called || DateTimeOffset.UtcNow - called < patience) return;
+        var declaration = await database.ReadAsync(c => DeclarationTimeline.LoadAsync(c, null, visit.Declaration), ct);
+        if (declaration is not null && !ClearanceState.IsReleased(declaration.State))
+            await Service<ClearanceDecisions>().DecideAsync(visit.Declaration, OfficerAction.Release, "demo: released by the demo's officer", Officer, ct);
+        var decision = await Service<GateAlerts>().DecideAsync(visit.Id, new OfficerGateInput(AlertResolution.Override, "demo: accepted by the demo's officer"), Officer, ct);
+        if (decision?.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened)
+            await Service<DeviceEvents>().RecordAsync(new DeviceEventInput($"demo-{visit.Id}-barrier", $"{lane}-barrier", DeviceEventKind.Barrier,
+                DateTimeOffset.UtcNow, lane, null, null, null, null, null, null, null, "opened"), ct);
+    }
+
+    private static DeclarationInput Export(bool durian, string plate, string container, string seal, decimal grossKg, int n) => new(
+        DeclarationType.Export, null,
+        new PartyInput("0101234567", "Công ty TNHH Trái cây Đắk Lắk", "VN", null),
+        new PartyInput("91450100MA5KXXXX1", "广西凭祥果品有限公司", "CN", null),
+        null,
+        [durian
+            ? new GoodsItemInput(new Trilingual("Sầu riêng tươi Ri6", "鲜榴莲", "Fresh durian"), "08106000", null, grossKg - 1_500m, "KGM", grossKg - 1_500m, grossKg,
+                (grossKg - 1_500m) * 3m, "USD", "VN")
+            : new GoodsItemInput(new Trilingual("Vi mạch xử lý", "处理器", "Processors"), "85423100", null, 40_000m, "H87", grossKg - 800m, grossKg, 1_200_000m, "USD", "VN")],
+        new TransportInput(TransportMode.Road, plate, "VN", [container], [seal]),
+        new DocumentsInput($"VN-PC-DEMO-{DateTimeOffset.UtcNow:yyMMddHHmm}-{n:D4}", null, new CertificateOfOriginInput("formE", $"E-DEMO-{DateTimeOffset.UtcNow:yyMMddHHmm}-{n:D4}"),
+            ["VN-DLOR-0101"], ["VN-DLPH-0011"], null));
+}
