@@ -1,0 +1,92 @@
+namespace FriendshipGate.Fleet;
+
+public sealed record DispatchOptions
+{
+    /// <summary>Below this an idle vehicle goes to charge before it takes any order.</summary>
+    public double ChargeBelowPercent { get; init; } = 25;
+    /// <summary>Battery used per minute of driving (the road is flat; a constant rate keeps the rule easy to check).</summary>
+    public double PercentPerDrivingMinute { get; init; } = 0.8;
+    /// <summary>Kept in hand after a trip and the drive to the nearest charger after it.</summary>
+    public double ReservePercent { get; init; } = 5;
+}
+
+public sealed record Assignment(TransportOrder Order, string Vehicle);
+public sealed record ChargeInstruction(string Vehicle, string ChargerNodeId);
+public sealed record DispatchDecision(IReadOnlyList<Assignment> Assignments, IReadOnlyList<ChargeInstruction> Charging);
+
+/// <summary>
+/// Assigns queued orders to idle vehicles, oldest order first, each to the vehicle that reaches its pickup bay
+/// soonest among those whose battery can finish the whole trip (to pickup, to drop, then to the nearest charger,
+/// plus a reserve). Strict FIFO on vehicles: when the oldest order that can be served now finds no vehicle, no
+/// younger order gets one either, so the oldest is never passed over. Vehicles low on battery go to charge first.
+/// </summary>
+public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
+{
+    private readonly DispatchOptions options = options ?? new DispatchOptions();
+
+    /// <param name="taken">Node ids of bays, parking spots and chargers that a vehicle stands on or is heading to.</param>
+    public DispatchDecision Decide(IEnumerable<TransportOrder> queued, IEnumerable<VehicleCondition> vehicles, IReadOnlySet<string> taken)
+    {
+        var idle = vehicles.Where(v => v.Availability == VehicleAvailability.Available && !v.Loaded).ToList();
+        var charging = new List<ChargeInstruction>();
+        var claimed = new HashSet<string>(taken);
+        foreach (var low in idle.Where(v => v.BatteryPercent < options.ChargeBelowPercent).ToList())
+        {
+            idle.Remove(low);
+            var charger = NearestFree(low.NodeId, RoadNodeKind.Charger, claimed);
+            if (charger is null) continue;
+            claimed.Add(charger);
+            charging.Add(new ChargeInstruction(low.Vehicle, charger));
+        }
+        var assignments = new List<Assignment>();
+        foreach (var order in queued.Where(o => o.State == TransportOrderState.Queued).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal))
+        {
+            if (idle.Count == 0) break;
+            // A bay another vehicle stands on or heads to cannot be served now; it is freed when that vehicle leaves.
+            if (claimed.Contains(order.ToBay) || (claimed.Contains(order.FromBay) && !idle.Any(v => v.NodeId == order.FromBay))) continue;
+            var best = idle.Where(v => (!claimed.Contains(order.FromBay) || v.NodeId == order.FromBay) && CanFinish(v, order)).OrderBy(v => graph.TravelSeconds(graph[v.NodeId].Index, graph[order.FromBay].Index))
+                .ThenBy(v => v.Vehicle, StringComparer.Ordinal).FirstOrDefault();
+            if (best is null)
+            {
+                // Nobody idle can do this trip on its battery: they charge first, and no younger order overtakes this one.
+                foreach (var weak in idle.ToList()) SendToCharge(weak, idle, claimed, charging);
+                break;
+            }
+            idle.Remove(best);
+            claimed.Add(order.FromBay);
+            claimed.Add(order.ToBay);
+            assignments.Add(new Assignment(order, best.Vehicle));
+        }
+        return new DispatchDecision(assignments, charging);
+    }
+
+    /// <summary>Battery the trip needs: drive to pickup, to drop, then to the charger nearest the drop, plus the reserve.</summary>
+    public double TripPercent(string fromNode, TransportOrder order)
+    {
+        var drop = graph[order.ToBay].Index;
+        var seconds = graph.TravelSeconds(graph[fromNode].Index, graph[order.FromBay].Index)
+            + graph.TravelSeconds(graph[order.FromBay].Index, drop)
+            + graph.NodesOfKind(RoadNodeKind.Charger).Min(c => graph.TravelSeconds(drop, c.Index));
+        return seconds / 60 * options.PercentPerDrivingMinute + options.ReservePercent;
+    }
+
+    public bool CanFinish(VehicleCondition vehicle, TransportOrder order) => vehicle.BatteryPercent >= TripPercent(vehicle.NodeId, order);
+
+    /// <summary>The free spot of a kind nearest to a node by driving time, or null when all are taken.</summary>
+    public string? NearestFree(string fromNode, RoadNodeKind kind, IReadOnlySet<string> taken)
+    {
+        var from = graph[fromNode].Index;
+        return graph.NodesOfKind(kind).Where(n => !taken.Contains(n.Id) || n.Index == from)
+            .OrderBy(n => graph.TravelSeconds(from, n.Index)).ThenBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault()?.Id;
+    }
+
+    private void SendToCharge(VehicleCondition vehicle, List<VehicleCondition> idle, HashSet<string> claimed, List<ChargeInstruction> charging)
+    {
+        if (graph[vehicle.NodeId].Kind == RoadNodeKind.Charger) return;   // already charging up
+        var charger = NearestFree(vehicle.NodeId, RoadNodeKind.Charger, claimed);
+        if (charger is null) return;
+        idle.Remove(vehicle);
+        claimed.Add(charger);
+        charging.Add(new ChargeInstruction(vehicle.Vehicle, charger));
+    }
+}

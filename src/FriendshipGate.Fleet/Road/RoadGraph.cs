@@ -1,0 +1,92 @@
+namespace FriendshipGate.Fleet;
+
+/// <summary>
+/// The road as an immutable graph: nodes, edges, the single-lane sections they form, and the fastest route between
+/// any two nodes (precomputed, so routing never searches the map while it plans).
+/// </summary>
+public sealed class RoadGraph
+{
+    private readonly Dictionary<string, int> indexById;
+    private readonly IReadOnlyList<RoadEdge>[] edgesAt;
+    private readonly Dictionary<(int, int), RoadEdge> edgeBetween = [];
+    private ShortestRoutes? routes;
+
+    internal RoadGraph(string mapId, IReadOnlyList<RoadNode> nodes, IReadOnlyList<RoadEdge> edges)
+    {
+        MapId = mapId;
+        Nodes = nodes;
+        Edges = edges;
+        indexById = nodes.ToDictionary(n => n.Id, n => n.Index, StringComparer.Ordinal);
+        var lists = nodes.Select(_ => new List<RoadEdge>()).ToArray();
+        foreach (var edge in edges)
+        {
+            lists[edge.From].Add(edge);
+            lists[edge.To].Add(edge);
+            edgeBetween[(edge.From, edge.To)] = edge;
+            edgeBetween[(edge.To, edge.From)] = edge;
+        }
+        edgesAt = lists.Select(l => (IReadOnlyList<RoadEdge>)l.AsReadOnly()).ToArray();
+        Sections = RoadSection.Find(this);
+    }
+
+    public string MapId { get; }
+    public IReadOnlyList<RoadNode> Nodes { get; }
+    public IReadOnlyList<RoadEdge> Edges { get; }
+
+    /// <summary>Maximal runs of single-lane edges between passing places, junctions or dead ends.</summary>
+    public IReadOnlyList<RoadSection> Sections { get; }
+
+    public RoadNode this[string id] => Node(id);
+
+    public RoadNode Node(string id) =>
+        indexById.TryGetValue(id, out var index) ? Nodes[index] : throw new KeyNotFoundException($"no node '{id}' on map {MapId}");
+
+    public bool TryGetNode(string id, out RoadNode node)
+    {
+        var found = indexById.TryGetValue(id, out var index);
+        node = found ? Nodes[index] : null!;
+        return found;
+    }
+
+    public IReadOnlyList<RoadEdge> EdgesAt(int node) => edgesAt[node];
+
+    public RoadEdge EdgeBetween(int from, int to) =>
+        edgeBetween.TryGetValue((from, to), out var edge) ? edge : throw new ArgumentException($"no edge {Nodes[from].Id}--{Nodes[to].Id}");
+
+    public bool CanTravel(RoadEdge edge, int from) => !edge.OneWay || edge.From == from;
+
+    /// <summary>Seconds to drive an edge at its speed limit.</summary>
+    public static double TravelSeconds(RoadEdge edge) => edge.LengthM / edge.MaxSpeedMps;
+
+    public IEnumerable<RoadNode> NodesOfKind(RoadNodeKind kind) => Nodes.Where(n => n.Kind == kind);
+
+    /// <summary>Fastest driving time between two nodes, ignoring other vehicles; +∞ when there is no route.</summary>
+    public double TravelSeconds(int from, int to) => Routes.Seconds(from, to);
+
+    /// <summary>The fastest route as node indices, both ends included; empty when there is none.</summary>
+    public IReadOnlyList<int> Route(int from, int to) => Routes.Path(from, to);
+
+    private ShortestRoutes Routes => routes ??= new ShortestRoutes(this);
+
+    /// <summary>A node that cannot be reached from <paramref name="start"/> or cannot reach it back, or null.</summary>
+    internal int? FirstUnreachableFrom(int start)
+    {
+        foreach (var forward in new[] { true, false })
+        {
+            var seen = new bool[Nodes.Count];
+            var stack = new Stack<int>([start]);
+            seen[start] = true;
+            while (stack.TryPop(out var at))
+                foreach (var edge in edgesAt[at])
+                {
+                    var next = edge.Other(at);
+                    if (seen[next] || !CanTravel(edge, forward ? at : next)) continue;
+                    seen[next] = true;
+                    stack.Push(next);
+                }
+            var lost = Array.IndexOf(seen, false);
+            if (lost >= 0) return lost;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,269 @@
+namespace FriendshipGate.Fleet;
+
+/// <summary>
+/// Conflict-free traffic on the road (see docs/fleet/routing.md). Plans reserve nodes and single-lane sections in
+/// time; execution keeps each resource's planned order: a vehicle is released into a node only when everyone planned
+/// through it earlier has left it, and into a section only when everyone earlier has left it or is going the same way
+/// ahead of it. Delays therefore never need a re-plan, and cannot cause a collision or a deadlock. Not thread-safe:
+/// the fleet controller calls it from one loop.
+/// </summary>
+public sealed class TrafficControl
+{
+    private readonly TimeProvider time;
+    private readonly DateTimeOffset epoch;
+    private readonly TrafficOptions options;
+    private readonly TrafficResources resources;
+    private readonly ReservationTable table;
+    private readonly RoutePlanner planner;
+    private readonly Dictionary<string, VehicleTraffic> vehicles = new(StringComparer.Ordinal);
+    private long releaseSequence;
+    private int nextSlot;
+
+    public TrafficControl(RoadGraph graph, TimeProvider time, TrafficOptions? options = null)
+    {
+        Graph = graph;
+        this.time = time;
+        epoch = time.GetUtcNow();
+        this.options = (options ?? new TrafficOptions()).Validate();
+        resources = new TrafficResources(graph);
+        table = new ReservationTable(resources.Count);
+        planner = new RoutePlanner(table, this.options.SectionHeadwaySeconds);
+    }
+
+    public RoadGraph Graph { get; }
+    public IEnumerable<string> Vehicles => vehicles.Keys;
+
+    /// <summary>Puts a vehicle at rest on a node (not a passing place); it holds that node until it is routed away.</summary>
+    public void PlaceVehicle(string vehicle, string nodeId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(vehicle);
+        if (vehicles.ContainsKey(vehicle)) throw new InvalidOperationException($"vehicle {vehicle} is already placed");
+        var node = Graph.Node(nodeId);
+        if (node.Kind == RoadNodeKind.PassingPlace) throw new ArgumentException($"vehicles are not placed on passing place {nodeId}", nameof(nodeId));
+        var resource = resources.NodeResource(node.Index, -1, -1);
+        if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
+        var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index);
+        traffic.RestHold = Release(new Reservation(traffic.Slot, resource, double.NegativeInfinity, double.PositiveInfinity, -1), add: true);
+        vehicles.Add(vehicle, traffic);
+    }
+
+    /// <summary>
+    /// Plans a vehicle at rest to a goal against everybody's reservations and releases its first steps. Null when no
+    /// conflict-free plan exists now: the goal is taken, or a broken, silent or waiting vehicle holds part of the way.
+    /// </summary>
+    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId)
+    {
+        var v = Get(vehicle);
+        if (v.State != VehicleTrafficState.AtRest) throw new InvalidOperationException($"vehicle {vehicle} is {v.State}, not at rest");
+        var goal = Graph.Node(goalNodeId).Index;
+        if (goal == v.RestNode) throw new ArgumentException($"vehicle {vehicle} is already at {goalNodeId}", nameof(goalNodeId));
+        var route = Graph.Route(v.RestNode, goal);
+        if (route.Count < 2) return null;
+        var path = new PathLayout(Graph, resources, route);
+        var arrivals = new double[route.Count];
+        var departures = new double[route.Count];
+        if (!planner.TryPlan(v.Slot, path, Now, NoHeldSections, arrivals, departures)) return null;
+        var rest = v.RestHold!;
+        v.Adopt(path, arrivals, departures, 0, 0, table, new Dictionary<int, Reservation> { [rest.Resource] = rest }, new Dictionary<int, Reservation>());
+        v.RestHold = null;
+        v.State = VehicleTrafficState.Moving;
+        ReleaseAll();
+        return Horizon(vehicle);
+    }
+
+    /// <summary>The vehicle's route, what it has confirmed and what it is released into.</summary>
+    public TrafficHorizon Horizon(string vehicle)
+    {
+        var v = Get(vehicle);
+        if (v.Path is null || v.State == VehicleTrafficState.AtRest && v.Path.Nodes[^1] != v.RestNode)
+        {
+            var node = Graph.Nodes[v.RestNode];
+            return new TrafficHorizon(v.Key, v.State, v.Revision, [new RouteStep(0, node.Id, node.X, node.Y, null, null, epoch, null)], 0, 0);
+        }
+        var steps = new RouteStep[v.Path.Nodes.Length];
+        for (var k = 0; k < steps.Length; k++)
+        {
+            var node = Graph.Nodes[v.Path.Nodes[k]];
+            var edge = k == 0 ? null : Graph.EdgeBetween(v.Path.Nodes[k - 1], node.Index);
+            steps[k] = new RouteStep(v.FirstNumber + k, node.Id, node.X, node.Y, edge is null ? null : $"{Graph.Nodes[v.Path.Nodes[k - 1]].Id}--{node.Id}",
+                edge?.MaxSpeedMps, At(v.Arrivals[k]), double.IsPositiveInfinity(v.Departures[k]) ? null : At(v.Departures[k]));
+        }
+        return new TrafficHorizon(v.Key, v.State, v.Revision, steps, v.Confirmed, v.Horizon);
+    }
+
+    /// <summary>
+    /// The vehicle reached a node of its released route (VDA 5050 lastNodeId). Returns the vehicles whose release
+    /// grew or whose state changed (send them an order update), this one included.
+    /// </summary>
+    public IReadOnlyList<string> ReportReached(string vehicle, string nodeId)
+    {
+        var v = Get(vehicle);
+        var changed = new List<string> { vehicle };
+        if (!v.HasRoute || Graph.Nodes[v.Path!.Nodes[v.Confirmed]].Id == nodeId) return changed;
+        var k = FindReleased(v, nodeId);
+        v.Reached(k, table);
+        if (k == v.Path.Last) Arrive(v);
+        if (v.State == VehicleTrafficState.Silent) return MarkRecovered(vehicle);
+        changed.AddRange(ReleaseAll().Where(key => key != vehicle));
+        return changed;
+    }
+
+    /// <summary>The vehicle stopped answering. It keeps all it was released into; its unreleased steps are dropped and the others re-planned.</summary>
+    public IReadOnlyList<string> MarkSilent(string vehicle) => Halt(vehicle, VehicleTrafficState.Silent);
+
+    /// <summary>The vehicle reports a breakdown. As for silence: it keeps what it holds, nobody waits for its future steps.</summary>
+    public IReadOnlyList<string> MarkBroken(string vehicle) => Halt(vehicle, VehicleTrafficState.Broken);
+
+    /// <summary>The vehicle works and reports again, perhaps from a node further on its released route; its remaining route is re-planned.</summary>
+    public IReadOnlyList<string> MarkRecovered(string vehicle, string? lastNodeId = null)
+    {
+        var v = Get(vehicle);
+        if (v.Path is null || v.Confirmed == v.Path.Last || v.RestHold is not null) { v.State = VehicleTrafficState.AtRest; return [vehicle]; }
+        if (lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId) v.Reached(FindReleased(v, lastNodeId), table);
+        if (v.Confirmed == v.Path.Last) { Arrive(v); return [vehicle, .. ReleaseAll()]; }
+        v.State = VehicleTrafficState.WaitingForRoute;
+        return [vehicle, .. ReplanAll()];
+    }
+
+    /// <summary>The vehicle has been taken off the road (towed, switched off): everything it held is free again.</summary>
+    public IReadOnlyList<string> Remove(string vehicle)
+    {
+        Get(vehicle).DropAll(table);
+        vehicles.Remove(vehicle);
+        return ReplanAll();
+    }
+
+    /// <summary>
+    /// Re-plans every moving or waiting vehicle's remaining route from where it is, keeping what each was released into.
+    /// Vehicles that cannot get a conflict-free plan now (a broken or silent one is in their way) wait, holding only what
+    /// they hold, and are tried again on the next re-plan. Returns the vehicles whose route or release changed.
+    /// </summary>
+    public IReadOnlyList<string> ReplanAll()
+    {
+        var pending = vehicles.Values.Where(v => v.State is VehicleTrafficState.Moving or VehicleTrafficState.WaitingForRoute && v.HasRoute).ToList();
+        foreach (var v in pending)
+        {
+            v.DropUnreleased(table);
+            foreach (var held in v.Held()) held.End = double.PositiveInfinity;
+        }
+        // Vehicles further along their plans go first: followers in a section need their leader's timing.
+        pending.Sort((a, b) => a.Departures[a.Confirmed].CompareTo(b.Departures[b.Confirmed]) is var c && c != 0 ? c : a.Slot.CompareTo(b.Slot));
+        var changed = pending.Select(v => v.Key).ToList();
+        for (var progress = true; progress && pending.Count > 0;)
+        {
+            progress = false;
+            foreach (var v in pending.ToList())
+                if (TryReplanRemainder(v)) { pending.Remove(v); progress = true; }
+        }
+        foreach (var v in pending) v.State = VehicleTrafficState.WaitingForRoute;
+        return [.. changed.Union(ReleaseAll())];
+    }
+
+    private bool TryReplanRemainder(VehicleTraffic v)
+    {
+        var path = v.Path!;
+        var remainder = new PathLayout(Graph, resources, path.Nodes[v.Confirmed..]);
+        var held = v.Held().ToList();
+        var heldNodes = held.Where(r => !resources.IsSection(r.Resource)).ToDictionary(r => r.Resource);
+        var heldSections = held.Where(r => resources.IsSection(r.Resource)).ToDictionary(r => r.Resource);
+        var arrivals = new double[remainder.Nodes.Length];
+        var departures = new double[remainder.Nodes.Length];
+        if (!planner.TryPlan(v.Slot, remainder, Now, heldSections.ToDictionary(p => p.Key, p => p.Value.ReleaseSequence), arrivals, departures)) return false;
+        v.Adopt(remainder, arrivals, departures, v.FirstNumber + v.Confirmed, v.Horizon - v.Confirmed, table, heldNodes, heldSections);
+        v.State = VehicleTrafficState.Moving;
+        return true;
+    }
+
+    private IReadOnlyList<string> Halt(string vehicle, VehicleTrafficState state)
+    {
+        var v = Get(vehicle);
+        var hadRoute = v.HasRoute && v.State != VehicleTrafficState.AtRest;
+        v.State = state;
+        if (!hadRoute) return [vehicle];
+        v.DropUnreleased(table);
+        foreach (var held in v.Held()) held.End = double.PositiveInfinity;
+        return [vehicle, .. ReplanAll()];
+    }
+
+    private void Arrive(VehicleTraffic v)
+    {
+        v.State = VehicleTrafficState.AtRest;
+        v.RestNode = v.Path!.Nodes[^1];
+        v.RestHold = v.NodeHolds[^1];
+    }
+
+    /// <summary>Extends every moving vehicle's release as far as the planned order allows; returns those that got more.</summary>
+    private List<string> ReleaseAll()
+    {
+        var grown = new List<string>();
+        for (var again = true; again;)
+        {
+            again = false;
+            foreach (var v in vehicles.Values)
+                if (v.State == VehicleTrafficState.Moving && ReleaseNext(v))
+                {
+                    again = true;
+                    if (!grown.Contains(v.Key)) grown.Add(v.Key);
+                }
+        }
+        return grown;
+    }
+
+    private bool ReleaseNext(VehicleTraffic v)
+    {
+        var grew = false;
+        while (v.Horizon < v.Path!.Last && v.Horizon - v.Confirmed < options.ReleaseAheadNodes)
+        {
+            var k = v.Horizon + 1;
+            var node = v.NodeHolds[k]!;
+            var section = v.SectionHolds[k - 1] is { Released: false } entering ? entering : null;
+            if (table.On(node.Resource)[0] != node) break;
+            if (section is not null && !MayEnterSection(section)) break;
+            Release(node);
+            if (section is not null) Release(section);
+            v.Horizon = k;
+            grew = true;
+        }
+        return grew;
+    }
+
+    /// <summary>Everyone planned into the section before this vehicle has left it, or entered it going the same way.</summary>
+    private bool MayEnterSection(Reservation section)
+    {
+        foreach (var earlier in table.On(section.Resource))
+        {
+            if (earlier == section) return true;
+            if (earlier.Direction != section.Direction || !earlier.Released) return false;
+        }
+        return true;
+    }
+
+    private Reservation Release(Reservation reservation, bool add = false)
+    {
+        reservation.Released = true;
+        reservation.Start = double.NegativeInfinity;
+        reservation.ReleaseSequence = ++releaseSequence;
+        if (add) table.Add(reservation);
+        else table.Resort(reservation);
+        return reservation;
+    }
+
+    private int FindReleased(VehicleTraffic v, string nodeId)
+    {
+        for (var k = v.Confirmed + 1; k <= v.Horizon; k++)
+            if (Graph.Nodes[v.Path!.Nodes[k]].Id == nodeId) return k;
+        throw new InvalidOperationException($"vehicle {v.Key} reports {nodeId}, which is not on its released route");
+    }
+
+    private VehicleTraffic Get(string vehicle) =>
+        vehicles.TryGetValue(vehicle, out var v) ? v : throw new KeyNotFoundException($"unknown vehicle {vehicle}");
+
+    private double Now => (time.GetUtcNow() - epoch).TotalSeconds;
+
+    private DateTimeOffset At(double seconds) => epoch + TimeSpan.FromSeconds(seconds);
+
+    private static readonly IReadOnlyDictionary<int, long> NoHeldSections = new Dictionary<int, long>();
+
+    internal ReservationTable Table => table;
+    internal TrafficResources Resources => resources;
+}

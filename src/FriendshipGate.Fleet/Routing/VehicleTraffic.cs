@@ -1,0 +1,109 @@
+namespace FriendshipGate.Fleet;
+
+/// <summary>One vehicle's route and reservations inside <see cref="TrafficControl"/>.</summary>
+internal sealed class VehicleTraffic(int slot, string key, int node)
+{
+    public int Slot { get; } = slot;
+    public string Key { get; } = key;
+    public VehicleTrafficState State { get; set; } = VehicleTrafficState.AtRest;
+    public int RestNode { get; set; } = node;
+    public Reservation? RestHold { get; set; }
+    public int Revision { get; set; }
+
+    public PathLayout? Path { get; private set; }
+    public double[] Arrivals { get; private set; } = [];
+    public double[] Departures { get; private set; } = [];
+    /// <summary>Number of the first step (continues over re-plans so VDA 5050 sequence ids stay increasing).</summary>
+    public int FirstNumber { get; private set; }
+    public int Confirmed { get; set; }
+    public int Horizon { get; set; }
+    /// <summary>Per path index: the node's reservation; per edge index k (k to k+1): the section's reservation, shared by its edges.</summary>
+    public Reservation?[] NodeHolds { get; private set; } = [];
+    public Reservation?[] SectionHolds { get; private set; } = [];
+
+    public bool HasRoute => Path is not null && State != VehicleTrafficState.AtRest;
+
+    /// <summary>Takes a new timing of the route; reservations of already released steps keep Start = -∞ and get the new End.</summary>
+    public void Adopt(PathLayout path, double[] arrivals, double[] departures, int firstNumber, int horizon, ReservationTable table,
+        IReadOnlyDictionary<int, Reservation> heldNodes, IReadOnlyDictionary<int, Reservation> heldSections)
+    {
+        Path = path;
+        Arrivals = arrivals;
+        Departures = departures;
+        FirstNumber = firstNumber;
+        Confirmed = 0;
+        Horizon = horizon;
+        Revision++;
+        var last = path.Last;
+        NodeHolds = new Reservation?[last + 1];
+        SectionHolds = new Reservation?[last];
+        for (var k = 0; k <= last; k++)
+        {
+            var end = k == last ? double.PositiveInfinity : arrivals[k + 1];
+            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { held.End = end; NodeHolds[k] = held; continue; }
+            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1);
+            table.Add(reservation);
+            NodeHolds[k] = reservation;
+        }
+        for (var k = 0; k < last;)
+        {
+            var section = path.SectionOfEdge[k];
+            if (section < 0) { k++; continue; }
+            var exit = k;
+            while (exit < last && path.SectionOfEdge[exit] == section) exit++;
+            if (!heldSections.TryGetValue(section, out var reservation))
+            {
+                reservation = new Reservation(Slot, section, departures[k], arrivals[exit], path.DirectionOfEdge[k]);
+                table.Add(reservation);
+            }
+            reservation.End = arrivals[exit];
+            for (var e = k; e < exit; e++) SectionHolds[e] = reservation;
+            k = exit;
+        }
+    }
+
+    /// <summary>Reservations the vehicle was released into and has not left: nodes and sections.</summary>
+    public IEnumerable<Reservation> Held()
+    {
+        if (Path is null) yield break;
+        for (var k = Confirmed; k <= Horizon; k++) if (NodeHolds[k] is { Released: true } node) yield return node;
+        for (var k = Confirmed; k < Horizon; k++)
+            if (SectionHolds[k] is { Released: true } section && (k == Confirmed || SectionHolds[k - 1] != section)) yield return section;
+    }
+
+    /// <summary>Forgets every reservation not yet released (nobody then waits for steps this vehicle may never take).</summary>
+    public void DropUnreleased(ReservationTable table)
+    {
+        if (Path is null) return;
+        for (var k = Horizon + 1; k < NodeHolds.Length; k++) Drop(table, ref NodeHolds[k]);
+        for (var k = Horizon; k < SectionHolds.Length; k++)
+            if (SectionHolds[k] is { Released: false }) Drop(table, ref SectionHolds[k]);
+    }
+
+    /// <summary>The vehicle reached path index <paramref name="k"/>: it has left every node before it and every section ending there or before.</summary>
+    public void Reached(int k, ReservationTable table)
+    {
+        for (var i = Confirmed; i < k; i++)
+        {
+            Drop(table, ref NodeHolds[i]);
+            if (SectionHolds[i] is { } section && (i + 1 == SectionHolds.Length || SectionHolds[i + 1] != section)) table.Remove(section);
+        }
+        Confirmed = k;
+    }
+
+    public void DropAll(ReservationTable table)
+    {
+        if (RestHold is { } rest) table.Remove(rest);
+        RestHold = null;
+        if (Path is null) return;
+        for (var k = 0; k < NodeHolds.Length; k++) Drop(table, ref NodeHolds[k]);
+        for (var k = 0; k < SectionHolds.Length; k++) if (SectionHolds[k] is { } s) { table.Remove(s); SectionHolds[k] = null; }
+    }
+
+    private static void Drop(ReservationTable table, ref Reservation? reservation)
+    {
+        if (reservation is null) return;
+        table.Remove(reservation);
+        reservation = null;
+    }
+}
