@@ -10,7 +10,8 @@ namespace FriendshipGate.Cli;
 /// Trucks through the VN gate so the demo's screens move: a trader lodges an export (one in three fresh durian, which a
 /// non-AEO trader's quarantine goods send to the yellow lane; the others electronics, mostly green) and books the current slot,
 /// the truck checks in, is called to a free lane, and the lane's devices read it (now and then a weight out of
-/// tolerance). A truck an officer must see waits; after a minute the demo's own officer ("demo.officer") resolves it,
+/// tolerance). A truck an officer must see waits; after a minute the demo's own officer ("demo.officer") resolves it
+/// (releases it, or pulls a red-lane truck aside to inspection),
 /// so the lanes do not stay blocked while nobody is watching. Every step goes through the real services.
 /// </summary>
 internal sealed class DemoGateTraffic(WebApplication node)
@@ -91,7 +92,15 @@ internal sealed class DemoGateTraffic(WebApplication node)
         if (visit is null || visit.CalledAt is not { } called || DateTimeOffset.UtcNow - called < patience) return;
         var declaration = await database.ReadAsync(c => DeclarationTimeline.LoadAsync(c, null, visit.Declaration), ct);
         if (declaration is not null && !ClearanceState.IsReleased(declaration.State))
-            await Service<ClearanceDecisions>().DecideAsync(visit.Declaration, OfficerAction.Release, "demo: released by the demo's officer", Officer, ct);
+        {
+            try { await Service<ClearanceDecisions>().DecideAsync(visit.Declaration, OfficerAction.Release, "demo: released by the demo's officer", Officer, ct); }
+            catch (Refusal)
+            {
+                // A red lane needs its joint inspection first: the truck goes to the inspection area and frees the lane.
+                await Service<YardQueue>().PullAsideAsync(visit.Id, "demo: red lane, to joint inspection", Officer, ct);
+                return;
+            }
+        }
         var decision = await Service<GateAlerts>().DecideAsync(visit.Id, new OfficerGateInput(AlertResolution.Override, "demo: accepted by the demo's officer"), Officer, ct);
         if (decision?.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened)
             await Service<DeviceEvents>().RecordAsync(new DeviceEventInput($"demo-{visit.Id}-barrier", $"{lane}-barrier", DeviceEventKind.Barrier,

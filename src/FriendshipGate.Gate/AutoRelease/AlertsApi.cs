@@ -20,6 +20,9 @@ internal static class AlertsApi
                 Decide(body, request, () => alerts.DecideAsync(id, body, ClearanceApi.ActorOf(user), ct)))
             .WithSummary("An officer holds a truck (automatic release stops) or overrides (its alerts are accepted and it is released once its checks pass).")
             .RequireAuthorization(NodePolicies.Officer);
+        group.MapPost("visits/{id}/aside", (string id, OfficerGateInput body, YardQueue queue, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
+                GateApi.Run(() => queue.PullAsideAsync(id, body.Reason, ClearanceApi.ActorOf(user), ct), request))
+            .WithSummary("An officer pulls a called truck off its lane to the inspection area, freeing the lane.").RequireAuthorization(NodePolicies.Officer);
     }
 
     private static async Task<IResult> Decide(OfficerGateInput body, HttpRequest request, Func<Task<GateDecision?>> step)

@@ -7,7 +7,7 @@ public sealed record GateDecision(string VisitId, string Declaration, string Dec
 
 public static class GateDecisionKind
 {
-    public const string AutoReleased = "auto-released", BarrierOpened = "barrier-opened", NeedsOfficer = "needs-officer", Held = "held";
+    public const string AutoReleased = "auto-released", BarrierOpened = "barrier-opened", NeedsOfficer = "needs-officer", Held = "held", PulledAside = "pulled-aside";
 }
 
 /// <summary>A device reading as the release checks see it: passed if it matched; overridden if an officer accepted it although it did not.</summary>

@@ -2,8 +2,11 @@ namespace FriendshipGate.Gate;
 
 public static class VisitState
 {
-    /// <summary>In the waiting area; <c>Called</c>: called forward to a lane; <c>Released</c>: barrier told to open; <c>Passed</c>: through the gate.</summary>
-    public const string Waiting = "waiting", Called = "called", Released = "released", Passed = "passed", Left = "left";
+    /// <summary>
+    /// In the waiting area; <c>Called</c>: called forward to a lane; <c>Released</c>: barrier told to open; <c>Passed</c>: through
+    /// the gate; <c>Aside</c>: pulled off the lane by an officer to the inspection area, freeing the lane.
+    /// </summary>
+    public const string Waiting = "waiting", Called = "called", Released = "released", Passed = "passed", Aside = "aside";
 
     public static bool AtLane(string state) => state is Called or Released;
 }

@@ -72,6 +72,24 @@ public sealed class YardQueue(NodeDatabase database, GateOptions options, TimePr
         }, cancellationToken);
     }
 
+    /// <summary>An officer pulls a called truck off its lane to the inspection area: the lane is free for the next truck.</summary>
+    public Task<Visit> PullAsideAsync(string visitId, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.Role != NodeRoles.Officer) throw GateRefusals.Role(actor.Role, "pull a truck aside");
+        return database.WriteAsync(async tx =>
+        {
+            var visit = await VisitQueries.LoadAsync(tx.Connection, tx.Transaction, visitId) ?? throw GateRefusals.NoVisit(visitId);
+            if (visit.State != VisitState.Called)
+                throw GateRefusals.Conflict("state", $"truck {visit.Plate} is {visit.State}; only a truck called to a lane can be pulled aside.",
+                    $"xe {visit.Plate} đang ở trạng thái {visit.State}; chỉ xe đã được gọi vào làn mới có thể đưa sang khu kiểm tra.",
+                    $"车辆{visit.Plate}当前状态为{visit.State}；只有已叫号进入车道的车辆才能调离至查验区。");
+            var now = time.GetUtcNow();
+            await VisitQueries.SetAsync(tx, visitId, "state = 'aside'", new { });
+            await GateReleases.RecordAsync(tx, visit, GateDecisionKind.PulledAside, actor.Name, [$"pulled aside to the inspection area from lane {visit.Lane}: {reason}".TrimEnd(' ', ':')], now);
+            return visit with { State = VisitState.Aside };
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<QueuePlace>> PlacesAsync(string direction, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection => Places(await VisitQueries.WaitingAsync(connection, null, direction), direction, time.GetUtcNow()), cancellationToken);
 

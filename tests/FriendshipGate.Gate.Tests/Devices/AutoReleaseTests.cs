@@ -162,4 +162,20 @@ public sealed class AutoReleaseTests
         Assert.Equal(VisitState.Released, (await node.Queue.GetAsync(visit.Id))!.State);
         Assert.Equal(declaration.Number, released.Declaration);
     }
+
+    [Fact]
+    public async Task RedLaneTruck_PulledAsideByAnOfficer_FreesTheLaneForTheNextTruck()
+    {
+        await using var node = await GateNode.StartAsync("sqlite", durianLane: "red");
+        var (_, visit) = await TruckAtLaneAsync(node);
+        var next = await node.LodgeAsync(plate: "12C-22222", perishable: false);
+        await node.Queue.CheckInAsync(new CheckInInput("12C-22222", next.Number, null), GateNode.Operator);
+        await Assert.ThrowsAsync<Refusal>(() => node.Queue.CallNextAsync("A1", GateNode.Operator));
+        await Assert.ThrowsAsync<Refusal>(() => node.Queue.PullAsideAsync(visit.Id, "inspection", GateNode.Operator));
+
+        var aside = await node.Queue.PullAsideAsync(visit.Id, "red lane: joint inspection", GateNode.Officer);
+
+        Assert.Equal(VisitState.Aside, aside.State);
+        Assert.Equal("12C22222", (await node.Queue.CallNextAsync("A1", GateNode.Operator))!.Plate);
+    }
 }
