@@ -102,6 +102,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
                 pushed = Math.Max(pushed, d + sectionPush);
             }
             if (pushed == d) return d;
+            if (double.IsPositiveInfinity(pushed)) return double.NaN;   // held without end: waiting does not help
             d = pushed;
         }
         return double.NaN;
