@@ -54,7 +54,7 @@ internal static class BenchCommand
             }
             return outcome.ReceivedByPeer == outcome.Messages ? 0 : 1;
         });
-        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json) };
+        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json), Gate(json) };
     }
 
     private static Command Clearance(Option<bool> json)
@@ -94,5 +94,45 @@ internal static class BenchCommand
             return 0;
         });
         return clearance;
+    }
+
+    private static Command Gate(Option<bool> json)
+    {
+        var bookings = new Option<int>("--bookings") { DefaultValueFactory = _ => 5_000, Description = "Truck slot bookings to time." };
+        var concurrency = new Option<int>("--concurrency") { DefaultValueFactory = _ => 32, Description = "Requests in flight." };
+        var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 500, Description = "Bookings made first and not measured." };
+        var gate = new Command("gate",
+            $"Truck slot bookings/s through a real node's HTTP API on SQLite, {GateBenchmark.PerSlot} bookings racing for each slot row; then checks that no slot is overbooked.")
+            { bookings, concurrency, warmup, json };
+        gate.SetAction(async (result, ct) =>
+        {
+            var options = new GateBenchmarkOptions(result.GetValue(bookings), result.GetValue(concurrency), result.GetValue(warmup));
+            if (options.Bookings < 1) throw new UsageException("--bookings must be at least 1.");
+            if (options.Concurrency is < 1 or > 1000 || options.Warmup < 0) throw new UsageException("--concurrency must be 1-1000 and --warmup not negative.");
+            GateBenchmarkResult outcome;
+            if (result.GetValue(json))
+            {
+                outcome = await GateBenchmark.RunAsync(options, FgateExecutable.Current(), null, ct);
+                Console.WriteLine(JsonSerializer.Serialize(outcome, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            }
+            else
+            {
+                outcome = await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("slots booked", maxValue: options.Bookings);
+                    return await GateBenchmark.RunAsync(options, FgateExecutable.Current(), n => task.Value = n, ct);
+                });
+                var table = new Table().AddColumns("figure", "value");
+                table.AddRow("bookings/s (HTTP, SQLite)", outcome.BookingsPerSecond.ToString("N0"));
+                table.AddRow("latency p50 / p99", $"{outcome.P50Ms:N1} / {outcome.P99Ms:N1} ms ({outcome.Concurrency} in flight)");
+                table.AddRow("bookings", $"{outcome.Bookings:N0} timed (+{options.Warmup:N0} warm-up), in {outcome.Slots:N0} slots of {outcome.PerSlot} places");
+                table.AddRow("refused", outcome.Refused == 0 ? "0" : $"{outcome.Refused:N0}{(outcome.CapacityRanOut ? " (capacity ran out)" : "")}: {string.Join(" | ", outcome.Refusals)}");
+                table.AddRow("overbooked", $"{outcome.Overbooked} (slots' booked counts add up to {outcome.BookedInSlots:N0}, {outcome.Accepted:N0} accepted)");
+                AnsiConsole.Write(table);
+            }
+            var consistent = outcome.Overbooked == 0 && outcome.BookedInSlots == outcome.Accepted;
+            return consistent && (outcome.Refused == 0 || outcome.CapacityRanOut) ? 0 : 1;
+        });
+        return gate;
     }
 }
