@@ -74,7 +74,8 @@ internal static class GateSchema
                 booking_id TEXT NULL,
                 declaration TEXT NULL,
                 outcome TEXT NOT NULL,
-                detail TEXT NOT NULL);
+                detail TEXT NOT NULL,
+                answer TEXT NULL);
             CREATE INDEX ix_gate_device_events_visit ON gate_device_events (visit_id, at_ms);
             CREATE TABLE gate_alerts (
                 id {id},

@@ -126,7 +126,8 @@ public sealed class Bookings(NodeDatabase database, GateOptions options, TimePro
         var declaration = await DeclarationTimeline.LoadAsync(tx.Connection, tx.Transaction, number)
             ?? throw GateRefusals.NotFound("declaration", $"there is no declaration {number} on the {options.Side} node; lodge it before booking.",
                 $"không có tờ khai {number} trên nút {options.Side}; hãy nộp tờ khai trước khi đặt lịch.", $"{options.Side}节点上没有报关单{number}；请先申报再预约。");
-        DeclarationTimeline.Authorize(declaration, actor);
+        try { DeclarationTimeline.Authorize(declaration, actor); }
+        catch (DeclarationRefusal refusal) { throw new Refusal(refusal.Status, "declaration", refusal.Text); }
         if (declaration.State is ClearanceState.Cancelled or ClearanceState.Rejected or ClearanceState.Exited or ClearanceState.CrossedBorder)
             throw GateRefusals.Conflict("declaration", $"declaration {number} is {declaration.State}; a truck slot needs a lodged declaration still in progress.",
                 $"tờ khai {number} đang ở trạng thái {declaration.State}; đặt lịch xe cần tờ khai đang được xử lý.", $"报关单{number}当前状态为{declaration.State}；预约车位需要一份仍在办理中的报关单。");

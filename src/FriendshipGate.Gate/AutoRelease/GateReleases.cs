@@ -46,7 +46,8 @@ public sealed class GateReleases(ClearanceDecisions decisions, GateOptions optio
         await tx.Connection.ExecuteAsync(
             "INSERT INTO gate_decisions (visit_id, declaration, decision, actor, reasons, decided_ms) VALUES (@visit, @declaration, @decision, @actor, @reasons, @now)",
             new { visit = visit.Id, declaration = visit.Declaration, decision, actor, reasons = JsonSerializer.Serialize(reasons), now = now.ToUnixTimeMilliseconds() }, tx.Transaction);
-        return new GateDecision(visit.Id, visit.Declaration, decision, actor, reasons, now);
+        // As stored: to the millisecond, so the answer given now and the one read back later are the same.
+        return new GateDecision(visit.Id, visit.Declaration, decision, actor, reasons, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
     }
 
     public static async Task<IReadOnlyList<GateDecision>> ListAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string visitId) =>

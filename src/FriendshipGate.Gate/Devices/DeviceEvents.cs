@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using FriendshipGate.Clearance;
 using FriendshipGate.Storage;
@@ -43,6 +44,9 @@ public sealed class DeviceEvents(NodeDatabase database, GateReleases releases, G
             else if (visit is not null)
                 decision = await releases.EvaluateAsync(tx, visit, cancellationToken);
             var barrier = decision?.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened ? "open" : null;
+            // What this reading led to is kept with it, so that the device sending it again gets this answer and no other.
+            await tx.Connection.ExecuteAsync("UPDATE gate_device_events SET answer = @answer WHERE event_id = @eventId",
+                new { eventId = input.EventId, answer = JsonSerializer.Serialize(new Answer(barrier, decision)) }, tx.Transaction);
             return new DeviceEventResult(input.EventId!, input.Kind!, check.Outcome, check.Detail, visit?.Id, visit?.BookingId, visit?.Declaration, false, barrier, decision);
         }, cancellationToken);
 
@@ -63,13 +67,14 @@ public sealed class DeviceEvents(NodeDatabase database, GateReleases releases, G
 
     private sealed record Earlier(string Reading, DeviceEventResult Result);
 
+    private sealed record Answer(string? Barrier, GateDecision? Decision);
+
     private static async Task<Earlier?> LoadAsync(NodeTransaction tx, string eventId)
     {
-        var row = await tx.Connection.QuerySingleOrDefaultAsync<(string EventId, string Kind, string Reading, string Outcome, string Detail, string? Visit, string? Booking, string? Declaration)?>(
-            "SELECT event_id, kind, reading, outcome, detail, visit_id, booking_id, declaration FROM gate_device_events WHERE event_id = @eventId", new { eventId }, tx.Transaction);
+        var row = await tx.Connection.QuerySingleOrDefaultAsync<(string EventId, string Kind, string Reading, string Outcome, string Detail, string? Visit, string? Booking, string? Declaration, string? Answer)?>(
+            "SELECT event_id, kind, reading, outcome, detail, visit_id, booking_id, declaration, answer FROM gate_device_events WHERE event_id = @eventId", new { eventId }, tx.Transaction);
         if (row is not { } r) return null;
-        var decision = r.Visit is null ? null : (await GateReleases.ListAsync(tx.Connection, tx.Transaction, r.Visit)).LastOrDefault(d => d.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened);
-        return new Earlier(r.Reading, new DeviceEventResult(r.EventId, r.Kind, r.Outcome, r.Detail, r.Visit, r.Booking, r.Declaration, true,
-            decision is null ? null : "open", decision));
+        var answer = r.Answer is null ? new Answer(null, null) : JsonSerializer.Deserialize<Answer>(r.Answer)!;
+        return new Earlier(r.Reading, new DeviceEventResult(r.EventId, r.Kind, r.Outcome, r.Detail, r.Visit, r.Booking, r.Declaration, true, answer.Barrier, answer.Decision));
     }
 }

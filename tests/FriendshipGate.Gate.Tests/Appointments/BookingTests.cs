@@ -51,8 +51,8 @@ public sealed class BookingTests
         Assert.Equal(("not-found", "declaration"), (missing.Status, missing.Field));
 
         var declaration = await node.LodgeAsync();
-        var other = await Assert.ThrowsAsync<DeclarationRefusal>(() => node.Bookings.BookAsync(new BookingInput(declaration.Number, node.Slot(1), null, null, null, null), GateNode.TraderOf("0309999999")));
-        Assert.Equal("forbidden", other.Status);
+        var other = await Assert.ThrowsAsync<Refusal>(() => node.Bookings.BookAsync(new BookingInput(declaration.Number, node.Slot(1), null, null, null, null), GateNode.TraderOf("0309999999")));
+        Assert.Equal(("forbidden", "declaration"), (other.Status, other.Field));
 
         var booking = await node.Bookings.BookAsync(new BookingInput(declaration.Number, node.Slot(1), null, null, null, null), GateNode.TraderOf());
         Assert.Equal("12C12345", booking.Plate);

@@ -51,8 +51,17 @@ public sealed class AutoReleaseTests
         Assert.Equal(ClearanceState.ReleasedForExport, (await node.DeclarationAsync(declaration.Number))!.State);
         Assert.Equal(1, await node.CountAsync("SELECT COUNT(*) FROM gate_decisions WHERE visit_id = @id AND decision = 'auto-released' AND actor = 'system'", new { id = visit.Id }));
 
-        await node.Devices.RecordAsync(Reading(node, DeviceEventKind.Barrier, action: "opened"));
+        var plateAgain = await node.Devices.RecordAsync(CleanReadings(node).First() with { EventId = "dev-1" });
+        Assert.Equal((true, (string?)null, (GateDecision?)null), (plateAgain.Duplicate, plateAgain.Barrier, plateAgain.Decision));
+        var scanAgain = await node.Devices.RecordAsync(CleanReadings(node).Last() with { EventId = "dev-5" });
+        Assert.Equal(last with { Duplicate = true, Decision = null }, scanAgain with { Decision = null });
+        Assert.Equal((last.Decision.DecidedAt, GateDecisionKind.AutoReleased), (scanAgain.Decision!.DecidedAt, scanAgain.Decision.Decision));
+
+        var opened = Reading(node, DeviceEventKind.Barrier, action: "opened");
+        await node.Devices.RecordAsync(opened);
         Assert.Equal(VisitState.Passed, (await node.Queue.GetAsync(visit.Id))!.State);
+        // A barrier controller that sends "opened" again is not told to open it again.
+        Assert.Null((await node.Devices.RecordAsync(opened)).Barrier);
         Assert.Equal(1, await node.CountAsync("SELECT COUNT(*) FROM gate_bookings WHERE state = 'completed'"));
     }
 
