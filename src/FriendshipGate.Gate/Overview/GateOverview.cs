@@ -30,9 +30,11 @@ public sealed record GateSnapshot(
 /// </summary>
 public sealed class GateOverview(NodeDatabase database, GateOptions options, TimeProvider time)
 {
-    private const string AlertSelect =
+    // Two statements in one round trip: how many alerts are open, and the newest of them with their trucks' plates and lanes.
+    private const string OpenAlertsSql =
+        "SELECT COUNT(*) FROM gate_alerts WHERE state = 'open'; " +
         "SELECT a.id, a.visit_id, a.declaration, a.event_id, a.kind, a.detail, a.raised_ms, a.state, a.resolution, a.resolved_by, a.resolved_ms, " +
-        "v.plate, v.lane, COUNT(*) OVER () AS open_count FROM gate_alerts a LEFT JOIN gate_visits v ON v.id = a.visit_id WHERE a.state = 'open' ORDER BY a.id DESC LIMIT @limit";
+        "v.plate, v.lane FROM gate_alerts a LEFT JOIN gate_visits v ON v.id = a.visit_id WHERE a.state = 'open' ORDER BY a.id DESC LIMIT @limit";
 
     /// <summary>Everything at the gate now, with the <paramref name="latestAlerts"/> newest open alerts.</summary>
     public Task<GateSnapshot> ReadAsync(int latestAlerts, CancellationToken cancellationToken = default) =>
@@ -77,13 +79,13 @@ public sealed class GateOverview(NodeDatabase database, GateOptions options, Tim
 
     private static async Task<(IReadOnlyList<OpenAlert> Alerts, int Count)> OpenAlertsAsync(DbConnection connection, int limit)
     {
-        var rows = (await connection.QueryAsync<AlertRow>(AlertSelect, new { limit = (long)Math.Max(1, limit) })).ToList();
-        // The window count comes with every row; with no open alert there is no row and the count is 0.
-        return ([.. rows.Select(r => r.ToOpenAlert())], rows.Count == 0 ? 0 : (int)rows[0].open_count);
+        await using var results = await connection.QueryMultipleAsync(OpenAlertsSql, new { limit = (long)Math.Max(1, limit) });
+        var count = await results.ReadSingleAsync<long>();
+        return ([.. (await results.ReadAsync<AlertRow>()).Select(r => r.ToOpenAlert())], (int)count);
     }
 
     private sealed record AlertRow(long id, string? visit_id, string? declaration, string event_id, string kind, string detail, long raised_ms, string state,
-        string? resolution, string? resolved_by, long? resolved_ms, string? plate, string? lane, long open_count)
+        string? resolution, string? resolved_by, long? resolved_ms, string? plate, string? lane)
     {
         public OpenAlert ToOpenAlert() => new(new GateAlert(id, visit_id, declaration, event_id, kind, detail, DateTimeOffset.FromUnixTimeMilliseconds(raised_ms), state,
             resolution, resolved_by, resolved_ms is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null), plate, lane);

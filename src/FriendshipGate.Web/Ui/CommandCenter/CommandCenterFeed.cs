@@ -1,5 +1,6 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
+using FriendshipGate.Gate;
 using FriendshipGate.Hydrology;
 using FriendshipGate.Storage;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,8 @@ public sealed record CommandCenterSnapshot(
     IReadOnlyList<TrsGroup> TimesByLane,
     ExchangeStatus Exchange,
     IReadOnlyList<RiverReading> Rivers,
-    IReadOnlyList<FloodAlert> Alerts);
+    IReadOnlyList<FloodAlert> Alerts,
+    GateSnapshot Gate);
 
 /// <summary>
 /// Reads the command center's figures once a second while anybody watches, and pushes them to every open screen: one set of
@@ -25,10 +27,11 @@ public sealed record CommandCenterSnapshot(
 /// </summary>
 public sealed class CommandCenterFeed(
     ClearanceCountsReader counts, TimeReleaseData timeRelease, ExchangeOptions exchange, NodeDatabase database,
-    ObservationLedger observations, StationCatalog stations, FloodAlerts alerts, TimeProvider time, ILogger<CommandCenterFeed> logger) : BackgroundService
+    ObservationLedger observations, StationCatalog stations, FloodAlerts alerts, GateOverview gateOverview, TimeProvider time, ILogger<CommandCenterFeed> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LaneTimesInterval = TimeSpan.FromSeconds(30);
+    private const int GateAlertsShown = 5;
     private readonly Lock gate = new();
     private readonly List<Func<CommandCenterSnapshot, Task>> subscribers = [];
 
@@ -57,7 +60,9 @@ public sealed class CommandCenterFeed(
             .Select(o => stations.All.FirstOrDefault(s => s.Code.Value == o.Station) is { } station ? Reading(station, o) : null).OfType<RiverReading>()
             .OrderBy(r => r.Station.Side).ThenBy(r => r.Station.Code.Value).ToList();
         var latestAlerts = await alerts.ListAsync(10, cancellationToken);
-        return Latest = new CommandCenterSnapshot(now, clearance, times, link, rivers, latestAlerts);
+        // The waiting area, the lanes and the open device alerts: two queries, however many trucks are at the gate.
+        var gateNow = await gateOverview.ReadAsync(GateAlertsShown, cancellationToken);
+        return Latest = new CommandCenterSnapshot(now, clearance, times, link, rivers, latestAlerts, gateNow);
     }
 
     private static RiverReading Reading(Station station, StoredObservation o)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FriendshipGate.Web.Ui.CommandCenter;
 using Microsoft.AspNetCore.Components;
 
@@ -19,8 +20,18 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         // Only the live (interactive) render subscribes; the prerendered page is a one-off picture.
-        if (firstRender && RendererInfo.IsInteractive)
-            subscription = Feed.Subscribe(_ => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
+        if (!firstRender || !RendererInfo.IsInteractive) return;
+        // The feed ticks on its own thread, in its own culture: each reload runs in the page's, so that dates, numbers and
+        // labels stay in the reader's language after the first tick.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        subscription = Feed.Subscribe(_ => InvokeAsync(async () =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            await LoadAsync();
+            StateHasChanged();
+        }));
     }
 
     public void Dispose() => subscription?.Dispose();
