@@ -1,5 +1,6 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
+using FriendshipGate.Fleet;
 using FriendshipGate.Gate;
 using FriendshipGate.Hydrology;
 using FriendshipGate.Storage;
@@ -45,6 +46,7 @@ public static class NodeHost
 
         builder.Services.AddClearance(settings.Clearance);
         builder.Services.AddGate(settings.Gate);
+        builder.Services.AddFleet(settings.Fleet);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddNodeAuthentication(settings);
         builder.Services.AddUi(settings);
@@ -64,7 +66,7 @@ public static class NodeHost
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ExchangeMetrics.MeterName).AddPrometheusExporter());
 
         var app = builder.Build();
-        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. GateApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
+        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. GateApi.Migrations, .. FleetApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
         await app.Services.GetRequiredService<ExchangeStartup>().RunAsync(settings.Peer.Keys, cancellationToken);
 
         app.UseExceptionHandler();
@@ -90,6 +92,7 @@ public static class NodeHost
         app.MapHydrologyApi();
         app.MapClearanceApi();
         app.MapGateApi();
+        app.MapFleetApi();
         app.MapUsersApi();
         app.MapUi();
         return app;

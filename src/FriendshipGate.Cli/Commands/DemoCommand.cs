@@ -20,7 +20,7 @@ internal static class DemoCommand
         var vnUrl = new Option<string>("--vn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7401", Description = "Where the VN node listens." };
         var cnUrl = new Option<string>("--cn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7402", Description = "Where the CN node listens." };
         var feed = new Option<int>("--feed-seconds") { DefaultValueFactory = _ => 10, Description = "Seconds between demo river readings (0: none)." };
-        var gate = new Option<int>("--gate-seconds") { DefaultValueFactory = _ => 20, Description = "Seconds between demo trucks at the VN gate (0: none)." };
+        var gate = new Option<int>("--gate-seconds") { DefaultValueFactory = _ => 20, Description = "Seconds between demo trucks at the VN gate and containers for the fleet (0: none)." };
         var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed, gate };
         demo.SetAction(async (result, ct) =>
         {
@@ -36,7 +36,9 @@ internal static class DemoCommand
                 NodeDirectory.Trust(cnDir, vn);
             }
             var overrides = (string url) => new Dictionary<string, string?> { ["Node:Urls"] = url };
-            var vnSettings = NodeSettings.Load(vnDir, NodeSettings.Configuration(vnDir, overrides(result.GetValue(vnUrl)!)));
+            // The VN node runs the demo's fleet: six simulated vehicles on an embedded broker (unless node.json names one).
+            var vnOverrides = new Dictionary<string, string?>(overrides(result.GetValue(vnUrl)!)) { ["Fleet:Enabled"] = "true", ["Fleet:SimulatedVehicles"] = "6" };
+            var vnSettings = NodeSettings.Load(vnDir, NodeSettings.Configuration(vnDir, vnOverrides));
             var cnSettings = NodeSettings.Load(cnDir, NodeSettings.Configuration(cnDir, overrides(result.GetValue(cnUrl)!)));
             await using var vnApp = await NodeHost.BuildAsync(vnSettings, l => l.SetMinimumLevel(LogLevel.Warning), ct);
             await using var cnApp = await NodeHost.BuildAsync(cnSettings, l => l.SetMinimumLevel(LogLevel.Warning), ct);
@@ -47,6 +49,8 @@ internal static class DemoCommand
                 Console.WriteLine($"{flag} {settings.Id,-13} {settings.Urls}   API reference {settings.Urls}/reference   status {settings.Urls}/exchange/v1/status");
                 Console.WriteLine($"   operator token (Authorization: Bearer ...): {settings.OperatorToken}");
             }
+            if (vnApp.Services.GetRequiredService<FriendshipGate.Fleet.FleetHost>().Broker is { } broker)
+                Console.WriteLine($"fleet: VDA 5050 over MQTT at {broker} (watch: mosquitto_sub -h {broker.Host} -p {broker.Port} -t 'uagv/#' -v); status {vnSettings.Urls}/api/v1/fleet");
             Console.WriteLine($"screens: {vnSettings.Urls}/signin (VN) and {cnSettings.Urls}/signin (CN); every demo user's password is {DemoUsers.Password}");
             Console.WriteLine("demo users (API: Authorization: Bearer TOKEN):");
             foreach (var user in await DemoUsers.EnsureAsync(root, vnApp, cnApp, ct))
@@ -58,7 +62,8 @@ internal static class DemoCommand
             {
                 await Task.WhenAll(
                     seconds > 0 ? FeedAsync(vnApp, cnApp, TimeSpan.FromSeconds(seconds), ct) : Task.Delay(Timeout.Infinite, ct),
-                    truckSeconds > 0 ? new DemoGateTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(truckSeconds), ct) : Task.CompletedTask);
+                    truckSeconds > 0 ? new DemoGateTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(truckSeconds), ct) : Task.CompletedTask,
+                    truckSeconds > 0 ? new DemoFleetTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(truckSeconds), ct) : Task.CompletedTask);
             }
             catch (OperationCanceledException) { }
             await cnApp.StopAsync(CancellationToken.None);

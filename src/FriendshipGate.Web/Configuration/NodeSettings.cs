@@ -1,5 +1,6 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
+using FriendshipGate.Fleet;
 using FriendshipGate.Gate;
 using FriendshipGate.Storage;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,8 @@ public sealed record NodeSettings(
     PeerSettings Peer,
     ExchangeOptions Exchange,
     ClearanceOptions Clearance,
-    GateOptions Gate)
+    GateOptions Gate,
+    FleetOptions Fleet)
 {
     public const string FileName = "node.json";
     public const string EnvironmentPrefix = "FGATE_";
@@ -92,8 +94,22 @@ public sealed record NodeSettings(
         };
         if (gate.SlotLength <= TimeSpan.Zero || TimeSpan.FromDays(1).Ticks % gate.SlotLength.Ticks != 0)
             throw new InvalidOperationException($"Gate:SlotMinutes must divide a day into whole slots; {gate.SlotLength.TotalMinutes} does not.");
+        var fleet = new FleetOptions
+        {
+            Enabled = configuration.GetValue("Fleet:Enabled", false),
+            Broker = configuration["Fleet:Broker"] is { Length: > 0 } broker ? broker : null,
+            EmbeddedBrokerPort = configuration.GetValue("Fleet:EmbeddedBrokerPort", 0),
+            SimulatedVehicles = configuration.GetValue("Fleet:SimulatedVehicles", 0),
+            RoadFile = configuration["Fleet:RoadFile"] is { Length: > 0 } road ? Path.GetFullPath(road, directory) : null,
+            Vehicles = configuration.GetSection("Fleet:Vehicles").GetChildren().Select((v, i) =>
+            {
+                try { return new FleetVehicle(new VehicleId(v["Manufacturer"] ?? "", v["Serial"] ?? ""), Vda5050Version.Parse(v["Version"] ?? "2.1.0")); }
+                catch (Exception e) when (e is ArgumentException or FormatException) { throw new InvalidOperationException($"Fleet:Vehicles:{i}: {e.Message}"); }
+            }).ToList(),
+        };
+        if (fleet.Broker is not null) _ = Parse("Fleet:Broker", BrokerAddress.Parse);
         return new NodeSettings(directory, id, Required("Node:Urls"), Required("Node:OperatorToken"),
-            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance, gate);
+            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance, gate, fleet);
     }
 
     public NodeDatabase OpenDatabase() => Storage.Postgres is { } connectionString
