@@ -31,6 +31,8 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             var options = new MqttServerOptionsBuilder()
                 .WithDefaultEndpoint()
                 .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                // Only loopback, also for IPv6 (MQTTnet binds every IPv6 address otherwise).
+                .WithDefaultEndpointBoundIPV6Address(IPAddress.IPv6Loopback)
                 .WithDefaultEndpointPort(chosen)
                 .Build();
             var server = new MqttServerFactory().CreateMqttServer(options);

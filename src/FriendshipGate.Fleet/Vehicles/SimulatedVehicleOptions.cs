@@ -46,7 +46,7 @@ public sealed record SimulatedVehicleOptions
     public double DefaultDeviationMeters { get; init; } = 0.5;
 
     /// <exception cref="ArgumentException">A speed, interval or rate that cannot work.</exception>
-    internal SimulatedVehicleOptions Validated()
+    public SimulatedVehicleOptions Validated()
     {
         if (!(SpeedMetersPerSecond > 0) || double.IsInfinity(SpeedMetersPerSecond)) throw new ArgumentException($"speed {SpeedMetersPerSecond} m/s must be positive.");
         if (StateInterval <= TimeSpan.Zero || TickInterval <= TimeSpan.Zero) throw new ArgumentException("state and tick intervals must be positive.");
