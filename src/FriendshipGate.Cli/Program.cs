@@ -10,5 +10,6 @@ var root = new RootCommand("fgate: the FriendshipGate smart border-gate node, it
     EvidenceCommand.Create(),
     VerifyCommand.Create(),
     BenchCommand.Create(),
+    VehicleCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);
