@@ -141,6 +141,8 @@ public sealed class SimulatedVehicle : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken ct)
     {
+        // One wait for new work at a time: a fresh WaitToReadAsync each tick would pile up waiters (and token registrations) without end.
+        Task<bool>? workArrives = null;
         while (!ct.IsCancellationRequested)
         {
             var tick = Task.Delay(options.TickInterval, time, ct);
@@ -170,7 +172,8 @@ public sealed class SimulatedVehicle : IAsyncDisposable
             {
                 // The broker is away; the vehicle keeps driving its released base (6.2) and reports again when it can.
             }
-            await Task.WhenAny(tick, inbox.Reader.WaitToReadAsync(ct).AsTask());
+            workArrives ??= inbox.Reader.WaitToReadAsync(ct).AsTask();
+            if (await Task.WhenAny(tick, workArrives) == workArrives) workArrives = null;
         }
         ct.ThrowIfCancellationRequested();
     }
