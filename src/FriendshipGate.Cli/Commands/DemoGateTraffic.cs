@@ -56,7 +56,11 @@ internal sealed class DemoGateTraffic(WebApplication node)
             return;
         }
         var declaration = await Service<DeclarationService>().SubmitAsync(content, Trader, ct);
-        await Service<Bookings>().BookAsync(new BookingInput(declaration.Number, SlotGrid.SlotOf(DateTimeOffset.UtcNow, options.SlotLength), null, plate, null, null), Trader, ct);
+        // The current slot while a truck can still keep it, else the next one.
+        var now = DateTimeOffset.UtcNow;
+        var slot = SlotGrid.SlotOf(now, options.SlotLength);
+        if (slot + options.NoShowGrace <= now) slot += options.SlotLength;
+        await Service<Bookings>().BookAsync(new BookingInput(declaration.Number, slot, null, plate, null, null), Trader, ct);
         await Service<YardQueue>().CheckInAsync(new CheckInInput(plate, null, null), Operator, ct);
         foreach (var lane in options.Lanes.Where(l => l.Direction == Direction.Outbound))
         {

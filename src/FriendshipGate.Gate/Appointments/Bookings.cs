@@ -161,8 +161,11 @@ public sealed class Bookings(NodeDatabase database, GateOptions options, TimePro
         var slot = await SlotQueries.LockAsync(tx, lane.Id, start)
             ?? throw GateRefusals.Conflict("slotStart", $"the gate operator has set no capacity on lane {lane.Id} for the slot at {start:u}.",
                 $"điều hành cổng chưa đặt công suất cho làn {lane.Id} vào khung giờ {start:u}.", $"口岸操作员尚未设置{lane.Id}车道{start:u}时段的通行能力。");
-        if (slot.End <= time.GetUtcNow())
-            throw GateRefusals.Conflict("slotStart", $"the slot at {start:u} is over.", $"khung giờ {start:u} đã qua.", $"{start:u}时段已结束。");
+        // A slot whose grace time has passed would be marked missed at the next sweep and count as the carrier's no-show.
+        if (slot.Start + options.NoShowGrace <= time.GetUtcNow())
+            throw GateRefusals.Conflict("slotStart", $"the slot at {start:u} is too late to keep: a truck must check in within {options.NoShowGrace.TotalMinutes:0} minutes of its start.",
+                $"khung giờ {start:u} đã quá muộn: xe phải vào bãi chờ trong vòng {options.NoShowGrace.TotalMinutes:0} phút kể từ đầu khung giờ.",
+                $"{start:u}时段已来不及：车辆须在时段开始后{options.NoShowGrace.TotalMinutes:0}分钟内到场。");
         if (!slot.Accepts(perishable))
             throw slot.Free > 0
                 ? GateRefusals.Conflict("slotStart", $"the {slot.Free} free places at {start:u} on lane {lane.Id} are held for perishable goods.",

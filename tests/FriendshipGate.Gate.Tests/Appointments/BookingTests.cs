@@ -94,6 +94,19 @@ public sealed class BookingTests
     }
 
     [Fact]
+    public async Task Book_ASlotPastItsGraceTime_IsRefused_SoNoBookingIsBornMissed()
+    {
+        await using var node = await GateNode.StartAsync("sqlite");
+        await node.OpenAsync();
+        var declaration = await node.LodgeAsync();
+        var slot = node.Slot(0);
+        node.Time.Advance(node.Options.NoShowGrace + TimeSpan.FromMinutes(1));
+        var late = await Assert.ThrowsAsync<Refusal>(() => node.Bookings.BookAsync(new BookingInput(declaration.Number, slot, null, null, null, null), GateNode.TraderOf()));
+        Assert.Equal("slotStart", late.Field);
+        await node.Bookings.BookAsync(new BookingInput(declaration.Number, slot + node.Options.SlotLength, null, null, null, null), GateNode.TraderOf());
+    }
+
+    [Fact]
     public void CarrierQuota_ShrinksWithTheNoShowRate_OnceThereIsHistory()
     {
         Assert.Equal(4, CarrierQuota.For(4, kept: 2, missed: 2));   // too little history to judge
