@@ -6,8 +6,11 @@ namespace FriendshipGate.Fleet;
 /// It finds the earliest arrival that overlaps no node reservation, meets no vehicle head-on in a section and
 /// overtakes nobody in one. Not thread-safe: it reuses its buffers between plans.
 /// </summary>
-internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds, int maxExpansions = 200_000)
+internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds, int maxExpansions = 20_000)
 {
+    /// <summary>Added to every push so that rounding never leaves a window overlapping by a hair (and the search creeping by one ulp).</summary>
+    private const double Slack = 1e-6;
+
     private readonly PriorityQueue<int, double> open = new();
     private readonly List<State> states = [];
     private readonly Dictionary<(int Boundary, double GapEnd), double> best = [];
@@ -23,6 +26,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
         open.Clear();
         states.Clear();
         best.Clear();
+        if (BlockedForGood(vehicle, path)) return false;
         // The vehicle already holds its first node; others may only come after it, so it may wait there until the first of them.
         var firstGapEnd = NextStartAfter(path.NodeResources[0], vehicle, double.NegativeInfinity);
         if (firstGapEnd <= now) return false;
@@ -74,6 +78,24 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
         open.Enqueue(states.Count - 1, state.Arrival + remaining);
     }
 
+    /// <summary>
+    /// Fails fast when someone holds a node of the route, or a section of it in the other direction, with no end in
+    /// sight (at rest on the goal, broken, silent, waiting): no amount of waiting gets past it.
+    /// </summary>
+    private bool BlockedForGood(int vehicle, PathLayout path)
+    {
+        for (var k = 1; k <= path.Last; k++)
+        {
+            foreach (var r in table.On(path.NodeResources[k]))
+                if (r.Vehicle != vehicle && double.IsPositiveInfinity(r.End) && (k == path.Last || double.IsNegativeInfinity(r.Start))) return true;
+            var section = path.SectionOfEdge[k - 1];
+            if (section < 0 || (k > 1 && path.SectionOfEdge[k - 2] == section)) continue;
+            foreach (var r in table.On(section))
+                if (r.Vehicle != vehicle && double.IsPositiveInfinity(r.End) && r.Direction != path.DirectionOfEdge[k - 1]) return true;
+        }
+        return false;
+    }
+
     /// <summary>The earliest departure from boundary i at or after <paramref name="lowest"/> that conflicts with nobody up to boundary j; NaN if none before <paramref name="limit"/>.</summary>
     private double EarliestDeparture(int vehicle, PathLayout path, int i, int j, double lowest, double limit, IReadOnlyDictionary<int, long> heldSections)
     {
@@ -84,7 +106,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
         // A section the vehicle was already released into is held: nobody can be planned in front of it there.
         var heldSequence = long.MaxValue;
         var midSection = section >= 0 && heldSections.TryGetValue(section, out heldSequence);
-        while (d <= limit)
+        for (var rounds = 0; d <= limit && rounds < 10_000; rounds++)
         {
             var pushed = d;
             for (var k = i + 1; k <= j; k++)
@@ -92,14 +114,15 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
                 // Node k is held from the departure towards it until the arrival at the node after it (at j: at least until arriving).
                 var offset = elapsed[k - 1] - baseTime;
                 var until = (k < j ? elapsed[k + 1] : elapsed[k]) - baseTime;
-                pushed = Math.Max(pushed, ClearOfNode(path.NodeResources[k], vehicle, d + offset, d + until) - offset);
+                var clear = ClearOfNode(path.NodeResources[k], vehicle, d + offset, d + until);
+                if (clear > d + offset) pushed = Math.Max(pushed, clear - offset + Slack);
             }
             if (section >= 0)
             {
                 var sectionPush = ClearOfSection(section, path.DirectionOfEdge[i], vehicle, midSection ? double.NegativeInfinity : d,
                     d + elapsed[j] - baseTime, heldSequence);
                 if (double.IsNaN(sectionPush)) return double.NaN;
-                pushed = Math.Max(pushed, d + sectionPush);
+                if (sectionPush > 0) pushed = Math.Max(pushed, d + sectionPush + Slack);
             }
             if (pushed == d) return d;
             if (double.IsPositiveInfinity(pushed)) return double.NaN;   // held without end: waiting does not help

@@ -118,10 +118,11 @@ public sealed class TrafficControl
     public IReadOnlyList<string> MarkRecovered(string vehicle, string? lastNodeId = null)
     {
         var v = Get(vehicle);
-        if (v.Path is null || v.Confirmed == v.Path.Last || v.RestHold is not null) { v.State = VehicleTrafficState.AtRest; return [vehicle]; }
-        if (lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId) v.Reached(FindReleased(v, lastNodeId), table);
-        if (v.Confirmed == v.Path.Last) { Arrive(v); return [vehicle, .. ReleaseAll()]; }
-        v.State = VehicleTrafficState.WaitingForRoute;
+        if (v.Path is not null && v.RestHold is null && lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId)
+            v.Reached(FindReleased(v, lastNodeId), table);
+        if (v.Path is not null && v.RestHold is null && v.Confirmed == v.Path.Last) Arrive(v);
+        v.State = v.Path is null || v.RestHold is not null ? VehicleTrafficState.AtRest : VehicleTrafficState.WaitingForRoute;
+        // Vehicles that waited for this one, and this one if it is still on its way, are planned again.
         return [vehicle, .. ReplanAll()];
     }
 
@@ -263,6 +264,20 @@ public sealed class TrafficControl
     private DateTimeOffset At(double seconds) => epoch + TimeSpan.FromSeconds(seconds);
 
     private static readonly IReadOnlyDictionary<int, long> NoHeldSections = new Dictionary<int, long>();
+
+    /// <summary>Plans a route between two free nodes against everybody's reservations without reserving it (what the benchmark times).</summary>
+    internal bool TryPlanWithoutReserving(string fromNodeId, string goalNodeId, out double arrivalSeconds)
+    {
+        arrivalSeconds = double.NaN;
+        var route = Graph.Route(Graph.Node(fromNodeId).Index, Graph.Node(goalNodeId).Index);
+        if (route.Count < 2) return false;
+        var path = new PathLayout(Graph, resources, route);
+        var arrivals = new double[route.Count];
+        var departures = new double[route.Count];
+        if (!planner.TryPlan(-1, path, Now, NoHeldSections, arrivals, departures)) return false;
+        arrivalSeconds = arrivals[^1];
+        return true;
+    }
 
     internal ReservationTable Table => table;
     internal TrafficResources Resources => resources;

@@ -67,8 +67,15 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
     {
         if (Path is null) yield break;
         for (var k = Confirmed; k <= Horizon; k++) if (NodeHolds[k] is { Released: true } node) yield return node;
-        for (var k = Confirmed; k < Horizon; k++)
-            if (SectionHolds[k] is { Released: true } section && (k == Confirmed || SectionHolds[k - 1] != section)) yield return section;
+        // A section is held from its release until the vehicle reaches its far end, also while it stands inside it.
+        for (var k = 0; k < SectionHolds.Length; k++)
+            if (SectionHolds[k] is { Released: true } section && (k == 0 || SectionHolds[k - 1] != section) && ExitOf(k) > Confirmed) yield return section;
+    }
+
+    private int ExitOf(int edge)
+    {
+        while (edge + 1 < SectionHolds.Length && SectionHolds[edge + 1] == SectionHolds[edge]) edge++;
+        return edge + 1;
     }
 
     /// <summary>Forgets every reservation not yet released (nobody then waits for steps this vehicle may never take).</summary>
