@@ -54,7 +54,7 @@ internal static class BenchCommand
             }
             return outcome.ReceivedByPeer == outcome.Messages ? 0 : 1;
         });
-        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json), Gate(json) };
+        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json), Gate(json), Fleet(json) };
     }
 
     private static Command Clearance(Option<bool> json)
@@ -134,5 +134,36 @@ internal static class BenchCommand
             return consistent && (outcome.Refused == 0 || outcome.CapacityRanOut) ? 0 : 1;
         });
         return gate;
+    }
+
+    private static Command Fleet(Option<bool> json)
+    {
+        var small = new Option<int>("--vehicles-small") { DefaultValueFactory = _ => 50, Description = "Vehicles in the small fleet (planP99Ms50)." };
+        var large = new Option<int>("--vehicles-large") { DefaultValueFactory = _ => 200, Description = "Vehicles in the large fleet (planP99Ms200)." };
+        var plans = new Option<int>("--plans") { DefaultValueFactory = _ => 2_000, Description = "Single-vehicle plans to time per fleet (one thread)." };
+        var fleet = new Command("fleet",
+            "Route planning on the Huu Nghi road graph: one vehicle planned against N-1 others' reservations (p50/p99), and a re-plan of the whole fleet.")
+            { small, large, plans, json };
+        fleet.SetAction(result =>
+        {
+            var options = new FleetBenchmarkOptions(result.GetValue(small), result.GetValue(large), result.GetValue(plans));
+            if (options.SmallFleet < 1 || options.LargeFleet < 1 || options.Plans < 1) throw new UsageException("--vehicles-small, --vehicles-large and --plans must be at least 1.");
+            var outcome = FleetBenchmark.Run(options);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(outcome, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+                return 0;
+            }
+            var table = new Table().AddColumns("figure", $"{outcome.VehiclesSmall} vehicles", $"{outcome.VehiclesLarge} vehicles");
+            table.AddRow("plan one vehicle against the others, p50", $"{outcome.PlanP50Ms50:N3} ms", $"{outcome.PlanP50Ms200:N3} ms");
+            table.AddRow("plan one vehicle against the others, p99", $"{outcome.PlanP99Ms50:N3} ms", $"{outcome.PlanP99Ms200:N3} ms");
+            table.AddRow("re-plan the whole fleet (median of 5)", $"{outcome.FullReplanMs50:N1} ms", $"{outcome.FullReplanMs200:N1} ms");
+            table.AddRow("plans without a route (goal taken / no gap)", outcome.FailedPlans50.ToString(), outcome.FailedPlans200.ToString());
+            table.AddRow("vehicles left waiting by the re-plan", outcome.WaitingAfterReplan50.ToString(), outcome.WaitingAfterReplan200.ToString());
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"[grey]{outcome.Plans:N0} timed plans per fleet on one thread; {outcome.Cores} cores on this machine.[/]");
+            return 0;
+        });
+        return fleet;
     }
 }

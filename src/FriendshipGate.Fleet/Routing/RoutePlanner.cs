@@ -6,7 +6,7 @@ namespace FriendshipGate.Fleet;
 /// It finds the earliest arrival that overlaps no node reservation, meets no vehicle head-on in a section and
 /// overtakes nobody in one. Not thread-safe: it reuses its buffers between plans.
 /// </summary>
-internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds, int maxExpansions = 20_000)
+internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds, int maxExpansions = 500_000)
 {
     /// <summary>Added to every push so that rounding never leaves a window overlapping by a hair (and the search creeping by one ulp).</summary>
     private const double Slack = 1e-6;
@@ -55,7 +55,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
         var holdUntil = path.Elapsed[i + 1] - path.Elapsed[i];
         var limit = state.GapEnd - holdUntil;   // the vehicle must reach the next node before its current node is wanted
         var lowest = state.Arrival;
-        for (var gaps = 0; gaps < 64 && lowest <= limit; gaps++)
+        for (var gaps = 0; gaps < 4096 && lowest <= limit; gaps++)
         {
             var departure = EarliestDeparture(vehicle, path, i, j, lowest, limit, heldSections);
             if (double.IsNaN(departure)) return;
