@@ -89,7 +89,8 @@ public sealed partial class FleetController : IAsyncDisposable
     private FleetSnapshot Snapshot() => new(time.GetUtcNow(),
         [.. runs.Values.Select(r => new VehicleSnapshot(r.Key, r.LastNode,
             r.LastNode is { } n && Graph.TryGetNode(n, out var node) ? node.X : null, r.LastNode is { } m && Graph.TryGetNode(m, out var at) ? at.Y : null,
-            r.Battery, r.Placed ? Traffic.Horizon(r.Key).State.ToString() : "unplaced", r.Job?.Kind, r.Job?.Order?.ContainerNumber, r.Silent, r.Broken))],
+            r.Battery, r.Placed ? Traffic.Horizon(r.Key).State.ToString() : "unplaced", r.Job?.Kind, r.Job?.Order?.ContainerNumber, r.Silent, r.Broken,
+            r.Placed ? [.. Traffic.Horizon(r.Key).Released.Select(s => s.NodeId)] : []))],
         orders.Count(o => o.State == TransportOrderState.Queued), orders.Count(o => o.State is TransportOrderState.Assigned or TransportOrderState.PickedUp), delivered);
 
     private async Task RunAsync()

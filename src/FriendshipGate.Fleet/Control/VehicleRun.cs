@@ -31,4 +31,6 @@ internal sealed class VehicleRun(FleetVehicle vehicle)
 public sealed record FleetSnapshot(
     DateTimeOffset At, IReadOnlyList<VehicleSnapshot> Vehicles, int OrdersQueued, int OrdersActive, int OrdersDelivered);
 
-public sealed record VehicleSnapshot(string Vehicle, string? Node, double? X, double? Y, double Battery, string Traffic, JobKind? Job, string? Container, bool Silent, bool Broken);
+/// <param name="Holds">The nodes from the last one the vehicle confirmed to the end of what it is released into: nobody else enters them.</param>
+public sealed record VehicleSnapshot(string Vehicle, string? Node, double? X, double? Y, double Battery, string Traffic, JobKind? Job, string? Container, bool Silent, bool Broken,
+    IReadOnlyList<string> Holds);
