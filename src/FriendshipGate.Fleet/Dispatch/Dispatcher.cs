@@ -8,6 +8,8 @@ public sealed record DispatchOptions
     public double PercentPerDrivingMinute { get; init; } = 0.8;
     /// <summary>Kept in hand after a trip and the drive to the nearest charger after it.</summary>
     public double ReservePercent { get; init; } = 5;
+    /// <summary>Trips take longer than free-flow driving (waiting behind others, slower stretches): driving time is estimated this many times over.</summary>
+    public double DelayAllowance { get; init; } = 1.5;
 }
 
 public sealed record Assignment(TransportOrder Order, string Vehicle);
@@ -67,7 +69,7 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
         var seconds = graph.TravelSeconds(graph[fromNode].Index, graph[order.FromBay].Index)
             + graph.TravelSeconds(graph[order.FromBay].Index, drop)
             + graph.NodesOfKind(RoadNodeKind.Charger).Min(c => graph.TravelSeconds(drop, c.Index));
-        return seconds / 60 * options.PercentPerDrivingMinute + options.ReservePercent;
+        return seconds * options.DelayAllowance / 60 * options.PercentPerDrivingMinute + options.ReservePercent;
     }
 
     public bool CanFinish(VehicleCondition vehicle, TransportOrder order) => vehicle.BatteryPercent >= TripPercent(vehicle.NodeId, order);

@@ -16,6 +16,7 @@ public sealed class TrafficControl
     private readonly ReservationTable table;
     private readonly RoutePlanner planner;
     private readonly Dictionary<string, VehicleTraffic> vehicles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Reservation Hold, double End)>> suspended = new(StringComparer.Ordinal);
     private long releaseSequence;
     private int nextSlot;
 
@@ -108,22 +109,22 @@ public sealed class TrafficControl
         return changed;
     }
 
-    /// <summary>The vehicle stopped answering. It keeps all it was released into; its unreleased steps are dropped and the others re-planned.</summary>
+    /// <summary>The vehicle stopped answering. It keeps its plan and all it was released into, and gets nothing more until it reports.</summary>
     public IReadOnlyList<string> MarkSilent(string vehicle) => Halt(vehicle, VehicleTrafficState.Silent);
 
-    /// <summary>The vehicle reports a breakdown. As for silence: it keeps what it holds, nobody waits for its future steps.</summary>
+    /// <summary>The vehicle reports a breakdown. As for silence: it keeps what it holds; <see cref="Remove"/> frees the road if it is towed away.</summary>
     public IReadOnlyList<string> MarkBroken(string vehicle) => Halt(vehicle, VehicleTrafficState.Broken);
 
     /// <summary>The vehicle works and reports again, perhaps from a node further on its released route; its remaining route is re-planned.</summary>
     public IReadOnlyList<string> MarkRecovered(string vehicle, string? lastNodeId = null)
     {
         var v = Get(vehicle);
-        if (v.Path is not null && v.RestHold is null && lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId)
-            v.Reached(FindReleased(v, lastNodeId), table);
-        if (v.Path is not null && v.RestHold is null && v.Confirmed == v.Path.Last) Arrive(v);
-        v.State = v.Path is null || v.RestHold is not null ? VehicleTrafficState.AtRest : VehicleTrafficState.WaitingForRoute;
-        // Vehicles that waited for this one, and this one if it is still on its way, are planned again.
-        return [vehicle, .. ReplanAll()];
+        if (v.Path is null || v.Confirmed == v.Path.Last || v.RestHold is not null) { suspended.Remove(vehicle); v.State = VehicleTrafficState.AtRest; return [vehicle]; }
+        if (v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken) Resume(v);
+        if (lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId) v.Reached(FindReleased(v, lastNodeId), table);
+        if (v.Confirmed == v.Path.Last) { Arrive(v); return [vehicle, .. ReleaseAll()]; }
+        if (v.State == VehicleTrafficState.WaitingForRoute) return [vehicle, .. ReplanAll()];
+        return [vehicle, .. ReleaseAll()];
     }
 
     /// <summary>The vehicle has been taken off the road (towed, switched off): everything it held is free again.</summary>
@@ -131,6 +132,7 @@ public sealed class TrafficControl
     {
         Get(vehicle).DropAll(table);
         vehicles.Remove(vehicle);
+        suspended.Remove(vehicle);
         return ReplanAll();
     }
 
@@ -175,19 +177,35 @@ public sealed class TrafficControl
         return true;
     }
 
+    /// <summary>
+    /// Silence and breakdown are treated as delays: the vehicle keeps its plan and everything it was released into, held
+    /// without end while it is away (so no new plan crosses it), and is released nothing more. Vehicles planned after it
+    /// on a resource wait for it in the planned order, which cannot deadlock. Nobody is re-planned: a re-plan of vehicles
+    /// whose released steps interlock can leave them all waiting for a route.
+    /// </summary>
     private IReadOnlyList<string> Halt(string vehicle, VehicleTrafficState state)
     {
         var v = Get(vehicle);
-        var hadRoute = v.HasRoute && v.State != VehicleTrafficState.AtRest;
+        var wasAway = v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken;
+        var hadRoute = v.HasRoute;
         v.State = state;
-        if (!hadRoute) return [vehicle];
-        v.DropUnreleased(table);
+        if (wasAway || !hadRoute) return [vehicle];
+        suspended[vehicle] = [.. v.Held().Select(r => (r, r.End))];
         foreach (var held in v.Held()) held.End = double.PositiveInfinity;
-        return [vehicle, .. ReplanAll()];
+        return [vehicle];
+    }
+
+    /// <summary>Back from silence or a breakdown: its holds get their planned ends again and it goes on with its plan.</summary>
+    private void Resume(VehicleTraffic v)
+    {
+        if (suspended.Remove(v.Key, out var holds))
+            foreach (var (reservation, end) in holds) reservation.End = end;
+        v.State = VehicleTrafficState.Moving;
     }
 
     private void Arrive(VehicleTraffic v)
     {
+        suspended.Remove(v.Key);
         v.State = VehicleTrafficState.AtRest;
         v.RestNode = v.Path!.Nodes[^1];
         v.RestHold = v.NodeHolds[^1];

@@ -28,11 +28,10 @@ public sealed class FleetControllerTests
     }
 
     /// <summary>
-    /// Passes its first half (the other vehicle never enters what the silent one holds) but not the second: once the
-    /// silent vehicle is found, TrafficControl re-plans both and can leave both waiting for a route, each holding what the
-    /// other needs. Known defect of the full re-plan (docs/fleet/routing.md, "Known limits"); open in issue 12.
+    /// A goes silent on the road with its container; B, coming the other way, never enters what A holds; once A reports
+    /// again both finish. Before silence was treated as a delay, the re-plan on A's return left both waiting for a route.
     /// </summary>
-    [Fact(Skip = "Known defect, issue 12: after a silent vehicle is found, the full re-plan can leave it and a vehicle facing it both waiting for a route.")]
+    [Fact]
     public async Task AVehicleThatGoesSilentOnTheRoad_KeepsWhatItWasReleasedInto_UntilItIsFound()
     {
         var broker = Broker.Required();
