@@ -86,12 +86,16 @@ public sealed partial class FleetController : IAsyncDisposable
         return done.Task;
     }
 
-    private FleetSnapshot Snapshot() => new(time.GetUtcNow(),
-        [.. runs.Values.Select(r => new VehicleSnapshot(r.Key, r.LastNode,
-            r.LastNode is { } n && Graph.TryGetNode(n, out var node) ? node.X : null, r.LastNode is { } m && Graph.TryGetNode(m, out var at) ? at.Y : null,
-            r.Battery, r.Placed ? Traffic.Horizon(r.Key).State.ToString() : "unplaced", r.Job?.Kind, r.Job?.Order?.ContainerNumber, r.Silent, r.Broken,
-            r.Placed ? [.. Traffic.Horizon(r.Key).Released.Select(s => s.NodeId)] : []))],
+    private FleetSnapshot Snapshot() => new(time.GetUtcNow(), [.. runs.Values.Select(VehicleSnapshotOf)],
         orders.Count(o => o.State == TransportOrderState.Queued), orders.Count(o => o.State is TransportOrderState.Assigned or TransportOrderState.PickedUp), delivered);
+
+    private VehicleSnapshot VehicleSnapshotOf(VehicleRun r)
+    {
+        var horizon = r.Placed ? Traffic.Horizon(r.Key) : null;
+        var node = r.LastNode is { } id && Graph.TryGetNode(id, out var found) ? found : null;
+        return new VehicleSnapshot(r.Key, r.LastNode, node?.X, node?.Y, r.Battery, horizon?.State.ToString() ?? "unplaced", r.Job?.Kind, r.Job?.Order?.ContainerNumber,
+            r.Silent, r.Broken, horizon is null ? [] : [.. horizon.Released.Select(s => s.NodeId)]);
+    }
 
     private async Task RunAsync()
     {

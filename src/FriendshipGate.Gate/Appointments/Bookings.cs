@@ -53,7 +53,7 @@ public sealed class Bookings(NodeDatabase database, GateOptions options, TimePro
             var carrier = string.IsNullOrWhiteSpace(input.Carrier) ? declaration.OwnerCompany : input.Carrier.Trim();
             var slot = await TakePlaceAsync(tx, lane, input.SlotStart!.Value, declaration.Perishable, carrier, excludeBooking: null);
             var now = time.GetUtcNow();
-            var booking = new Booking("BK-" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant(), declaration.Number, declaration.OwnerCompany, carrier, plate,
+            var booking = new Booking(NewId(), declaration.Number, declaration.OwnerCompany, carrier, plate,
                 declaration.Perishable, lane.Id, direction, slot.Start, BookingState.Booked, DriverCode(), input.DriverPhone?.Trim(), now, now);
             try
             {
@@ -204,6 +204,8 @@ public sealed class Bookings(NodeDatabase database, GateOptions options, TimePro
     private static bool IsUniqueViolation(DbException e) =>
         e is Npgsql.PostgresException { SqlState: "23505" } || (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 });
 
+    internal static string NewId() => "BK-" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
+
     // A short code a driver's phone link carries instead of a sign-in.
-    private static string DriverCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    internal static string DriverCode() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

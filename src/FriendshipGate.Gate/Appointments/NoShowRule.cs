@@ -42,13 +42,13 @@ public sealed class NoShowRule(NodeDatabase database, GateOptions options, TimeP
         var taken = await tx.Connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM gate_bookings WHERE active_declaration = @declaration", new { declaration = walkIn.Visit.Declaration }, tx.Transaction);
         if (taken > 0) return null;
-        var id = "BK-" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
+        var id = Bookings.NewId();
         await tx.Connection.ExecuteAsync(
             "INSERT INTO gate_bookings (id, declaration, active_declaration, company, carrier, plate, perishable, lane, direction, slot_start_ms, state, " +
             "driver_code, driver_phone, created_ms, updated_ms) SELECT @id, d.number, d.number, d.owner_company, d.owner_company, @plate, d.perishable, @lane, @direction, " +
             "@slot, 'arrived', @code, NULL, @now, @now FROM clearance_declarations d WHERE d.number = @declaration",
             new { id, declaration = walkIn.Visit.Declaration, plate = walkIn.Visit.Plate, lane = missed.Lane, direction = missed.Direction,
-                slot = missed.SlotStart.ToUnixTimeMilliseconds(), code = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)),
+                slot = missed.SlotStart.ToUnixTimeMilliseconds(), code = Bookings.DriverCode(),
                 now = now.ToUnixTimeMilliseconds() }, tx.Transaction);
         // The place changes hands: the slot's count stays, its perishable count follows the new load.
         await tx.Connection.ExecuteAsync(

@@ -13,10 +13,11 @@ namespace FriendshipGate.Gate;
 public sealed class GateReleases(ClearanceDecisions decisions, GateOptions options, TimeProvider time)
 {
     /// <returns>The decision taken now, or null when readings are still missing or the same stop was recorded already.</returns>
-    public async Task<GateDecision?> EvaluateAsync(NodeTransaction tx, Visit visit, CancellationToken cancellationToken)
+    /// <param name="declaration">The visit's declaration if the caller has read it in this transaction already.</param>
+    public async Task<GateDecision?> EvaluateAsync(NodeTransaction tx, Visit visit, CancellationToken cancellationToken, StoredDeclaration? declaration = null)
     {
         if (visit.State != VisitState.Called) return null;
-        var declaration = await DeclarationTimeline.LoadAsync(tx.Connection, tx.Transaction, visit.Declaration);
+        declaration ??= await DeclarationTimeline.LoadAsync(tx.Connection, tx.Transaction, visit.Declaration);
         if (declaration is null) return null;
         var readings = (await tx.Connection.QueryAsync<(string Kind, string? Value, string Outcome, string Detail, string? Resolution)>(
             "SELECT e.kind, e.value, e.outcome, e.detail, a.resolution FROM gate_device_events e LEFT JOIN gate_alerts a ON a.event_id = e.event_id " +

@@ -42,7 +42,7 @@ public sealed class DeviceEvents(NodeDatabase database, GateReleases releases, G
             if (visit is not null && input.Kind == DeviceEventKind.Barrier && input.Action == "opened" && visit.State == VisitState.Released)
                 await PassAsync(tx, visit, now);
             else if (visit is not null)
-                decision = await releases.EvaluateAsync(tx, visit, cancellationToken);
+                decision = await releases.EvaluateAsync(tx, visit, cancellationToken, declaration);
             var barrier = decision?.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened ? "open" : null;
             // What this reading led to is kept with it, so that the device sending it again gets this answer and no other.
             await tx.Connection.ExecuteAsync("UPDATE gate_device_events SET answer = @answer WHERE event_id = @eventId",

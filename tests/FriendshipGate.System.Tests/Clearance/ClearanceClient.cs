@@ -13,14 +13,23 @@ internal sealed class ClearanceClient(HttpClient http) : IDisposable
     public HttpClient Http { get; } = http;
 
     /// <summary>Creates the user through the operator's users API and signs in as it.</summary>
-    public static async Task<ClearanceClient> CreateAsync(NodeApi node, string name, string role, string? company = null)
+    public static async Task<ClearanceClient> CreateAsync(NodeApi node, string name, string role, string? company = null) =>
+        new(await NewUserAsync(node, name, role, company));
+
+    /// <summary>Creates a user through the operator's users API; an HTTP client signed in with its token.</summary>
+    public static async Task<HttpClient> NewUserAsync(NodeApi node, string name, string role, string? company)
     {
         using var response = await node.Http.PostAsJsonAsync("api/v1/users", new { name, role, company });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        return SignedIn(node, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
+    }
+
+    /// <summary>A client of its own for the node, signed in with <paramref name="token"/>.</summary>
+    public static HttpClient SignedIn(NodeApi node, string token)
+    {
         var http = new HttpClient { BaseAddress = node.Http.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new ClearanceClient(http);
+        return http;
     }
 
     public async Task<JsonElement> PostAsync(string path, object? body, int expectedStatus = 200)

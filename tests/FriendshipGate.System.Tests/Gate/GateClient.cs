@@ -12,16 +12,11 @@ internal sealed class GateClient(HttpClient http) : IDisposable
     public HttpClient Http { get; } = http;
 
     /// <summary>Creates the user through the operator's users API and signs in as it.</summary>
-    public static async Task<GateClient> CreateAsync(NodeApi node, string name, string role, string? company = null)
-    {
-        using var response = await node.Http.PostAsJsonAsync("api/v1/users", new { name, role, company });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        return new GateClient(SignedIn(node, token!));
-    }
+    public static async Task<GateClient> CreateAsync(NodeApi node, string name, string role, string? company = null) =>
+        new(await ClearanceClient.NewUserAsync(node, name, role, company));
 
     /// <summary>The node's operator (gate staff), with a client of its own so that disposing it leaves the node's alone.</summary>
-    public static GateClient Operator(NodeApi node) => new(SignedIn(node, node.Http.DefaultRequestHeaders.Authorization!.Parameter!));
+    public static GateClient Operator(NodeApi node) => new(ClearanceClient.SignedIn(node, node.Http.DefaultRequestHeaders.Authorization!.Parameter!));
 
     public Task<JsonElement> PostAsync(string path, object? body, int expectedStatus = 200, string? language = null) =>
         SendAsync(HttpMethod.Post, path, body, expectedStatus, language);
@@ -39,13 +34,6 @@ internal sealed class GateClient(HttpClient http) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == expectedStatus, $"{method} {path}: expected {expectedStatus}, got {(int)response.StatusCode}: {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static HttpClient SignedIn(NodeApi node, string token)
-    {
-        var http = new HttpClient { BaseAddress = node.Http.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
     }
 
     public void Dispose() => Http.Dispose();
