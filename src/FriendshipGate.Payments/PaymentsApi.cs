@@ -1,0 +1,103 @@
+using System.Text.Json;
+using FriendshipGate.Exchange;
+using FriendshipGate.Payments.Qr;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FriendshipGate.Payments;
+
+/// <summary>The Payments module's HTTP API under /api/v1/payments: EMVCo merchant-presented QR codes for now.</summary>
+public static class PaymentsApi
+{
+    public sealed record DecodeInput(string? Payload, string? Profile);
+
+    public sealed record EncodeInput(
+        string? Profile, string? BankBin, string? Account, bool? ToCard, decimal? Amount, string? Currency, string? Country,
+        string? MerchantCategory, string? MerchantName, string? MerchantCity, string? BillNumber, string? Reference, string? Purpose,
+        string? LocalName, string? LocalCity, string? Language);
+
+    /// <summary>The payload and its QR code as a base64 PNG.</summary>
+    public sealed record Encoded(string Payload, string Png);
+
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
+    {
+        // Reading or making a QR code touches no money and no one's data: any signed-in user of the node may.
+        var group = app.MapGroup("api/v1/payments").WithTags("Payments").RequireAuthorization(NodePolicies.User);
+        group.MapPost("qr/decode", DecodeAsync).Accepts<DecodeInput>("application/json")
+            .WithSummary("Read an EMVCo merchant-presented payload (profile emvco, vietqr or unionpay): its tree, whether the CRC holds and every violation. 200 whether valid or not.");
+        group.MapPost("qr/encode", EncodeAsync).Accepts<EncodeInput>("application/json")
+            .WithSummary("Build a VietQR (NAPAS) account code with its CRC, checked against the profile; the payload with a base64 PNG, or the PNG alone with Accept: image/png.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<QrDecoding>, ValidationProblem>> DecodeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var input = await ReadAsync<DecodeInput>(request, errors, cancellationToken);
+        if (input is not null && input.Payload is null) errors["payload"] = ["is required: the text the QR code holds."];
+        var profile = ProfileOf(input?.Profile, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The decode request is not valid.");
+        return TypedResults.Ok(QrDecoder.Decode(input!.Payload!, profile));
+    }
+
+    private static async Task<Results<Ok<Encoded>, FileContentHttpResult, ValidationProblem>> EncodeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var input = await ReadAsync<EncodeInput>(request, errors, cancellationToken);
+        var profile = ProfileOf(input?.Profile ?? QrProfile.VietQr.Name, errors);
+        if (input is null || errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The encode request is not valid.");
+        var encoding = QrEncoder.Encode(new QrEncodeRequest
+        {
+            Profile = profile,
+            BankBin = input.BankBin ?? "",
+            Account = input.Account ?? "",
+            ToCard = input.ToCard ?? false,
+            Amount = input.Amount,
+            Currency = input.Currency ?? QrCurrencies.Vnd,
+            Country = input.Country ?? "VN",
+            MerchantCategory = input.MerchantCategory,
+            MerchantName = input.MerchantName,
+            MerchantCity = input.MerchantCity,
+            BillNumber = input.BillNumber,
+            Reference = input.Reference,
+            Purpose = input.Purpose,
+            LocalName = input.LocalName,
+            LocalCity = input.LocalCity,
+            Language = input.Language,
+        });
+        if (encoding.Payload is not { } payload)
+            return TypedResults.ValidationProblem(encoding.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: $"No {profile} code can be built from this request.");
+        var png = QrImage.Png(payload);
+        return WantsPng(request) ? TypedResults.File(png, "image/png") : TypedResults.Ok(new Encoded(payload, Convert.ToBase64String(png)));
+    }
+
+    private static QrProfile ProfileOf(string? name, Dictionary<string, string[]> errors)
+    {
+        if (QrProfile.TryParse(name ?? QrProfile.Emvco.Name, out var profile)) return profile;
+        errors["profile"] = [$"'{name}' is not a QR profile: use {QrProfile.Names}."];
+        return default;
+    }
+
+    private static bool WantsPng(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("image/png", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);
+
+    /// <summary>Reads the JSON body, naming the place where it is malformed.</summary>
+    private static async Task<T?> ReadAsync<T>(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, WireJson.Options, cancellationToken);
+            if (value is null) errors["body"] = ["is required: a JSON object."];
+            return value;
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            errors[field] = [$"is not valid here: {e.Message.Split(" Path:")[0]}"];
+            return null;
+        }
+    }
+}

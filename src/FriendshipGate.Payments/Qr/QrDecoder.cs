@@ -1,0 +1,26 @@
+namespace FriendshipGate.Payments.Qr;
+
+/// <summary>
+/// What a payload holds and whether it keeps a profile's rules: the tree, whether the checksum holds, and every violation,
+/// all at once. The JSON shape is the same from the CLI (<c>fgate qr decode --json</c>) and the API.
+/// </summary>
+public sealed record QrDecoding(string Profile, bool Valid, bool CrcValid, IReadOnlyList<QrViolation> Errors, IReadOnlyList<QrField> Fields);
+
+public static class QrDecoder
+{
+    public static QrDecoding Decode(string payload, QrProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var errors = new List<QrViolation>();
+        var tree = QrParser.Parse(payload, errors);
+        QrFormatRules.Check(tree.Fields, errors);
+        var crcValid = EmvcoRules.CheckShared(tree, profile, errors);
+        if (profile == QrProfile.VietQr) VietQrRules.Check(tree, errors);
+        else if (profile == QrProfile.UnionPay) UnionPayRules.Check(tree, errors);
+        else EmvcoRules.CheckCorePresence(tree, profile, errors);
+        return new QrDecoding(profile.Name, errors.Count == 0, crcValid, errors, tree.Fields);
+    }
+
+    /// <summary>The tree alone, for a caller that checks nothing (the encoder's own round trip, a display).</summary>
+    public static QrPayload Read(string payload) => QrParser.Parse(payload, []);
+}
