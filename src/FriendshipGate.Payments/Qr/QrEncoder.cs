@@ -32,12 +32,12 @@ public static class QrEncoder
         var problems = entries.Where(e => !string.IsNullOrEmpty(e.Value))
             .Select(e => QrFormatRules.Problem(QrTagCatalog.Spec(e.Scope, e.Id), e.Value!, e.Tag) is { } p ? new QrInputError(e.Field, p.Message) : null)
             .OfType<QrInputError>().ToList();
-        if (problems.Count > 0) return new QrEncoding(null, problems);
-
-        var payload = Build(request, entries.ToDictionary(e => e.Tag, e => e.Value));
+        // A value of the wrong shape is left out, so the profile's own rules can still judge the rest: every problem at once.
+        var wrong = problems.Select(p => p.Field).ToHashSet();
+        var payload = Build(request, entries.ToDictionary(e => e.Tag, e => wrong.Contains(e.Field) ? null : e.Value));
         var check = QrDecoder.Decode(payload, request.Profile);
-        return check.Valid ? new QrEncoding(payload, [])
-            : new QrEncoding(null, check.Errors.Select(e => new QrInputError(FieldOf(e.Tag, entries), e.Message)).ToList());
+        problems.AddRange(check.Errors.Select(e => new QrInputError(FieldOf(e.Tag, entries), e.Message)).Where(e => !wrong.Contains(e.Field)));
+        return problems.Count == 0 ? new QrEncoding(payload, []) : new QrEncoding(null, problems);
     }
 
     private static List<Entry> Entries(QrEncodeRequest r)

@@ -73,16 +73,16 @@ public sealed class QrEncoderTests
     {
         var encoding = QrEncoder.Encode(Transfer with
         {
+            Profile = QrProfile.Emvco,
             BankBin = "97043",
             Amount = 150000.5m,
             MerchantName = "友谊关",
             Purpose = new string('P', 26),
         });
         Assert.False(encoding.Succeeded);
-        Assert.Equal(["bankBin", "merchantName", "purpose"], encoding.Errors.Select(e => e.Field));
-        // The amount's decimals are a profile rule, found once the shapes are right.
-        var amount = QrEncoder.Encode(Transfer with { Amount = 150000.5m });
-        Assert.Equal([("amount", true)], amount.Errors.Select(e => (e.Field, e.Message.Contains("no minor unit", StringComparison.Ordinal))));
+        // Shapes first (bin, name, purpose), then the profile's rules over what remains (the dong has no decimals; category and city are missing).
+        Assert.Equal(["bankBin", "merchantName", "purpose", "amount", "merchantCategory", "merchantCity"], encoding.Errors.Select(e => e.Field));
+        Assert.Contains("no minor unit", encoding.Errors[3].Message, StringComparison.Ordinal);
     }
 
     [Fact]
