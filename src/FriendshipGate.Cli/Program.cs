@@ -11,5 +11,6 @@ var root = new RootCommand("fgate: the FriendshipGate smart border-gate node, it
     VerifyCommand.Create(),
     BenchCommand.Create(),
     VehicleCommand.Create(),
+    QrCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);
