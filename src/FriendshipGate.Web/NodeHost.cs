@@ -3,6 +3,7 @@ using FriendshipGate.Exchange;
 using FriendshipGate.Fleet;
 using FriendshipGate.Gate;
 using FriendshipGate.Hydrology;
+using FriendshipGate.Payments;
 using FriendshipGate.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -93,6 +94,7 @@ public static class NodeHost
         app.MapClearanceApi();
         app.MapGateApi();
         app.MapFleetApi();
+        app.MapPaymentsApi();
         app.MapUsersApi();
         app.MapUi();
         return app;
