@@ -5,8 +5,8 @@ namespace FriendshipGate.Simulation;
 /// its own): each customer is three events. Arrival: joins the line, or takes a free server at once and schedules its
 /// start of service; schedules the next arrival. Start of service: records the wait, schedules the departure after an
 /// exponential service time. Departure: the server takes the first in line (scheduling its start of service) or
-/// becomes free. A start of service is its own zero-delay event rather than a call, so the model counts events the way
-/// SimPy or SimSharp models do and shows the engine's real cost per event.
+/// becomes free. A start of service is its own zero-delay event rather than a direct call, so each of the three model
+/// events the benchmark counts is a real pass through the engine's queue.
 /// </summary>
 /// <remarks>
 /// Arrivals and service times come from two streams of the seed, so one seed gives one run, bit for bit. Allocates
