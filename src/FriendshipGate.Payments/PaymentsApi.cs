@@ -1,16 +1,38 @@
 using System.Text.Json;
 using FriendshipGate.Exchange;
+using FriendshipGate.Payments.Fx;
+using FriendshipGate.Payments.Ledger;
 using FriendshipGate.Payments.Qr;
+using FriendshipGate.Payments.Settlement;
+using FriendshipGate.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FriendshipGate.Payments;
 
-/// <summary>The Payments module's HTTP API under /api/v1/payments: EMVCo merchant-presented QR codes for now.</summary>
+/// <summary>
+/// The Payments module on a node: its services, tables and HTTP API under /api/v1/payments: EMVCo merchant-presented QR
+/// codes, FX quotes, the double-entry ledger (accounts, payments reserved then posted or voided), settlement cut-offs.
+/// </summary>
 public static class PaymentsApi
 {
+    public static IServiceCollection AddPayments(this IServiceCollection services, PaymentsOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<FxQuoteDesk>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddSingleton<PaymentLedger>();
+        services.AddSingleton<PaymentsStartup>();
+        services.AddSingleton<Settlements>();
+        services.AddHostedService<PendingSweeper>();
+        return services;
+    }
+
+    public static IReadOnlyList<Migration> Migrations => LedgerSchema.Migrations;
+
     public sealed record DecodeInput(string? Payload, string? Profile);
 
     public sealed record EncodeInput(
@@ -23,8 +45,13 @@ public static class PaymentsApi
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
     {
-        // Reading or making a QR code touches no money and no one's data: any signed-in user of the node may.
+        // Reading or making a QR code touches no money and no one's data: any signed-in user of the node may. Money is
+        // narrowed per endpoint: the operator for everything, a trader for its company's own accounts.
         var group = app.MapGroup("api/v1/payments").WithTags("Payments").RequireAuthorization(NodePolicies.User);
+        QuotesApi.Map(group);
+        LedgerApi.Map(group);
+        AccountsApi.Map(group);
+        SettlementApi.Map(group);
         group.MapPost("qr/decode", DecodeAsync).Accepts<DecodeInput>("application/json")
             .WithSummary("Read an EMVCo merchant-presented payload (profile emvco, vietqr or unionpay): its tree, whether the CRC holds and every violation. 200 whether valid or not.");
         group.MapPost("qr/encode", EncodeAsync).Accepts<EncodeInput>("application/json")

@@ -4,6 +4,7 @@ using FriendshipGate.Fleet;
 using FriendshipGate.Gate;
 using FriendshipGate.Hydrology;
 using FriendshipGate.Payments;
+using FriendshipGate.Payments.Ledger;
 using FriendshipGate.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -48,6 +49,7 @@ public static class NodeHost
         builder.Services.AddClearance(settings.Clearance);
         builder.Services.AddGate(settings.Gate);
         builder.Services.AddFleet(settings.Fleet);
+        builder.Services.AddPayments(settings.Payments);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddNodeAuthentication(settings);
         builder.Services.AddUi(settings);
@@ -67,8 +69,10 @@ public static class NodeHost
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ExchangeMetrics.MeterName).AddPrometheusExporter());
 
         var app = builder.Build();
-        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. GateApi.Migrations, .. FleetApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
+        await database.MigrateAsync([.. ExchangeServices.Migrations, .. HydrologyApi.Migrations, .. ClearanceApi.Migrations, .. GateApi.Migrations, .. FleetApi.Migrations, .. PaymentsApi.Migrations, .. UserDirectory.Migrations], cancellationToken);
         await app.Services.GetRequiredService<ExchangeStartup>().RunAsync(settings.Peer.Keys, cancellationToken);
+        // Ledger recovery (void reservations that timed out while the node was down, check the balances) before the API answers.
+        await app.Services.GetRequiredService<PaymentsStartup>().RunAsync(cancellationToken);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

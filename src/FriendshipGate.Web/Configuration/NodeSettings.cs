@@ -2,6 +2,8 @@ using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
 using FriendshipGate.Fleet;
 using FriendshipGate.Gate;
+using FriendshipGate.Payments;
+using FriendshipGate.Payments.Fx;
 using FriendshipGate.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -28,6 +30,9 @@ public sealed record NodeSettings(
     public const string EnvironmentPrefix = "FGATE_";
 
     public string Side => Id.Side;
+
+    /// <summary>The Payments module's settings (section "Payments"; every one has a default).</summary>
+    public PaymentsOptions Payments { get; init; } = new();
 
     public static IConfiguration Configuration(string directory, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
@@ -108,8 +113,26 @@ public sealed record NodeSettings(
             }).ToList(),
         };
         if (fleet.Broker is not null) _ = Parse("Fleet:Broker", BrokerAddress.Parse);
+        var payments = new PaymentsOptions
+        {
+            PendingTimeout = TimeSpan.FromSeconds(configuration.GetValue("Payments:PendingTimeoutSeconds", 120.0)),
+            SweepInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Payments:SweepIntervalMilliseconds", 1000)),
+            QuoteValidity = TimeSpan.FromSeconds(configuration.GetValue("Payments:QuoteValiditySeconds", 60.0)),
+            MidRate = configuration["Payments:MidRateVndPerCny"] is not { Length: > 0 } midRate ? FxRate.FromVndPerCny(3650m)
+                : decimal.TryParse(midRate, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate is > 0 and < 1_000_000
+                    ? FxRate.FromVndPerCny(decimal.Round(rate, 6))
+                    : throw new InvalidOperationException($"Payments:MidRateVndPerCny: '{midRate}' is not a positive number of VND per CNY."),
+            SpreadBasisPoints = configuration.GetValue("Payments:SpreadBasisPoints", 50),
+            FxProvider = configuration["Payments:FxProvider"] is { Length: > 0 } provider ? provider : "FX-PROVIDER",
+            AuditOnStartup = configuration.GetValue("Payments:AuditOnStartup", true),
+        };
+        if (payments.PendingTimeout <= TimeSpan.Zero || payments.SweepInterval <= TimeSpan.Zero || payments.QuoteValidity <= TimeSpan.Zero || payments.SpreadBasisPoints is < 0 or >= 10_000)
+            throw new InvalidOperationException("Payments: PendingTimeoutSeconds, SweepIntervalMilliseconds and QuoteValiditySeconds must be positive, SpreadBasisPoints 0 to 9999.");
         return new NodeSettings(directory, id, Required("Node:Urls"), Required("Node:OperatorToken"),
-            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance, gate, fleet);
+            Path.Combine(directory, configuration["Node:KeysDirectory"] ?? "keys"), storage, new PeerSettings(peerId, peerUrl, peerKeys), exchange, clearance, gate, fleet)
+        {
+            Payments = payments,
+        };
     }
 
     public NodeDatabase OpenDatabase() => Storage.Postgres is { } connectionString

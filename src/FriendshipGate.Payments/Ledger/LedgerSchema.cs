@@ -1,0 +1,93 @@
+using FriendshipGate.Storage;
+
+namespace FriendshipGate.Payments.Ledger;
+
+/// <summary>The Payments module's tables: accounts, FX quotes, payments with their transfer legs, daily totals, settlements.</summary>
+internal static class LedgerSchema
+{
+    public static readonly Migration[] Migrations =
+    [
+        new("payments", 1, """
+            CREATE TABLE pay_accounts (
+                id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                participant TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                lower_limit BIGINT NULL,
+                debits_pending BIGINT NOT NULL,
+                debits_posted BIGINT NOT NULL,
+                credits_pending BIGINT NOT NULL,
+                credits_posted BIGINT NOT NULL,
+                created_ms BIGINT NOT NULL);
+            CREATE INDEX ix_pay_accounts_owner ON pay_accounts (owner);
+            CREATE TABLE pay_quotes (
+                id TEXT PRIMARY KEY,
+                source_currency TEXT NOT NULL,
+                source_minor BIGINT NOT NULL,
+                target_currency TEXT NOT NULL,
+                target_minor BIGINT NOT NULL,
+                mid_micros BIGINT NOT NULL,
+                rate_micros BIGINT NOT NULL,
+                spread_bp BIGINT NOT NULL,
+                requester TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                expires_ms BIGINT NOT NULL);
+            CREATE TABLE pay_payments (
+                id TEXT PRIMARY KEY,
+                idempotency TEXT NOT NULL UNIQUE,
+                fingerprint TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                state TEXT NOT NULL,
+                payer TEXT NOT NULL,
+                payee TEXT NOT NULL,
+                debit_currency TEXT NOT NULL,
+                debit_minor BIGINT NOT NULL,
+                credit_currency TEXT NOT NULL,
+                credit_minor BIGINT NOT NULL,
+                quote_id TEXT NULL UNIQUE,
+                qr TEXT NULL,
+                strong_auth BIGINT NOT NULL,
+                limit_key TEXT NULL,
+                requester TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                timeout_ms BIGINT NULL,
+                resolved_ms BIGINT NULL,
+                reason TEXT NULL);
+            CREATE INDEX ix_pay_payments_reserved ON pay_payments (timeout_ms) WHERE state = 'reserved';
+            CREATE TABLE pay_transfers (
+                payment_id TEXT NOT NULL,
+                leg BIGINT NOT NULL,
+                debit_account TEXT NOT NULL,
+                credit_account TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                amount BIGINT NOT NULL,
+                state TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                resolved_ms BIGINT NULL,
+                settlement_id TEXT NULL,
+                PRIMARY KEY (payment_id, leg));
+            CREATE INDEX ix_pay_transfers_unsettled ON pay_transfers (state) WHERE settlement_id IS NULL;
+            CREATE TABLE pay_daily_totals (
+                id TEXT PRIMARY KEY,
+                total_minor BIGINT NOT NULL,
+                static_qr_minor BIGINT NOT NULL);
+            CREATE TABLE pay_settlements (
+                id TEXT PRIMARY KEY,
+                cutoff_ms BIGINT NOT NULL,
+                previous_cutoff_ms BIGINT NULL,
+                created_by TEXT NOT NULL,
+                transfers BIGINT NOT NULL,
+                balanced BIGINT NOT NULL,
+                checks TEXT NOT NULL);
+            CREATE TABLE pay_settlement_positions (
+                settlement_id TEXT NOT NULL,
+                scheme TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                participant TEXT NOT NULL,
+                debits BIGINT NOT NULL,
+                credits BIGINT NOT NULL,
+                PRIMARY KEY (settlement_id, scheme, participant));
+            """),
+    ];
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FriendshipGate.Payments.Ledger;
+
+/// <summary>How the payer scanned: a static code printed at the stall, or a dynamic one made for this payment.</summary>
+public static class QrKind
+{
+    public const string Static = "static", Dynamic = "dynamic";
+}
+
+/// <summary>
+/// A checked request for a payment (or a funding). <see cref="Amount"/> is what the payee receives; with a quote it may be
+/// left out (the quote fixes both sides). <see cref="PostNow"/> posts at once instead of reserving for a later post or void.
+/// </summary>
+public sealed record PaymentRequest(
+    string Kind, string? Payer, string Payee, Money? Amount, string? QuoteId, string? Qr, bool StrongAuthentication, bool PostNow,
+    string IdempotencyKey, PaymentsCaller Caller)
+{
+    /// <summary>The idempotency scope: a key is the caller's own; two callers may use the same key for different payments.</summary>
+    public string Idempotency => Caller.Name + "\n" + IdempotencyKey;
+
+    /// <summary>
+    /// A hash of what the request asks for (not who asks or with which key). A retry with the same key must carry the same
+    /// fingerprint; otherwise it is refused rather than answered with a payment that is not what it asked for.
+    /// </summary>
+    public string Fingerprint
+    {
+        get
+        {
+            var canonical = string.Join("\n", Kind, Payer ?? "", Payee, Amount is { } a ? $"{a.Currency.Code} {a.Minor}" : "", QuoteId ?? "",
+                Qr ?? "", StrongAuthentication ? "1" : "0", PostNow ? "1" : "0");
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
+        }
+    }
+}
