@@ -46,9 +46,9 @@ public sealed partial class FleetController
         if (state.LastNodeId.Length > 0 && state.LastNodeId != run.LastNode)
         {
             run.LastNode = state.LastNodeId;
-            if (Traffic.Horizon(run.Key).State != VehicleTrafficState.AtRest) await SendUpdatesAsync(Traffic.ReportReached(run.Key, state.LastNodeId));
+            if (Traffic.StateOf(run.Key) != VehicleTrafficState.AtRest) await SendUpdatesAsync(Traffic.ReportReached(run.Key, state.LastNodeId));
         }
-        if (run.Job is { Started: true } job && Traffic.Horizon(run.Key).Finished && run.LastNode == job.Goal && !state.Driving)
+        if (run.Job is { Started: true } job && Traffic.StateOf(run.Key) == VehicleTrafficState.AtRest && run.LastNode == job.Goal && !state.Driving)
         {
             var action = job.Action is null ? null : state.ActionStates.FirstOrDefault(a => a.ActionId == job.Action.ActionId);
             if (job.Action is null || action?.ActionStatus == ActionStatus.Finished) await CompleteAsync(run, job);
@@ -64,8 +64,10 @@ public sealed partial class FleetController
             case JobKind.Pickup:
                 job.Order!.PickUp();
                 await ChangedAsync(job.Order);
-                // If the drop bay cannot be reached now, the loaded vehicle waits where it is and the next tick tries again.
-                await StartAsync(run, new Job(JobKind.Deliver, job.Order.ToBay, VdaAction.ContainerHandling(ActionTypes.Drop, job.Order.ContainerNumber), job.Order));
+                await SetOffForDropAsync(run, job.Order);
+                break;
+            case JobKind.Stage:
+                await SetOffForDropAsync(run, job.Order!);
                 break;
             case JobKind.Deliver:
                 job.Order!.Deliver();
@@ -78,6 +80,24 @@ public sealed partial class FleetController
                 run.Charging = true;
                 break;
         }
+    }
+
+    /// <summary>
+    /// A loaded vehicle goes to its drop bay if the bay is free; if not, to the parking spot nearest the bay, off everybody's
+    /// way, and on from there once the bay is free (the tick retries its delivery). It never waits on its pickup bay for its
+    /// drop bay, so two loaded vehicles can never each wait for the bay the other stands on.
+    /// </summary>
+    private async Task SetOffForDropAsync(VehicleRun run, TransportOrder order)
+    {
+        var deliver = new Job(JobKind.Deliver, order.ToBay, VdaAction.ContainerHandling(ActionTypes.Drop, order.ContainerNumber), order);
+        var taken = Taken();
+        if (!taken.Contains(order.ToBay) || Graph[run.LastNode!].Kind == RoadNodeKind.Parking || dispatcher.StagingSpot(order, taken) is not { } spot)
+        {
+            // Not started when no route is free yet (the bay is taken): the next tick tries again.
+            await StartAsync(run, deliver);
+            return;
+        }
+        await StartAsync(run, new Job(JobKind.Stage, spot, null, order));
     }
 
     private async Task FailAsync(VehicleRun run, Job job, string? why)

@@ -15,13 +15,13 @@ public sealed partial class FleetController
             run.Job = job with { Started = true };
             return true;
         }
-        if (Traffic.PlanRoute(run.Key, job.Goal) is not { } horizon) return false;
+        if (Traffic.PlanRoute(run.Key, job.Goal, out var othersReleased) is not { } horizon) return false;
         run.Job = job with { Started = true };
         var released = horizon.Released.ToList();
         await link.SendOrderAsync(run.Vehicle.Id, NewOrderId(run), [.. released.Select(s => Step(s, run.Job))], [.. horizon.Unreleased.Select(s => Step(s, run.Job))], stopping.Token);
         run.SentReleasedNumber = released[^1].Number;
         // Planning one vehicle may release more to others waiting behind it.
-        await SendUpdatesAsync([.. Traffic.Vehicles.Where(v => v != run.Key)]);
+        await SendUpdatesAsync(othersReleased);
         return true;
     }
 
@@ -31,6 +31,7 @@ public sealed partial class FleetController
         foreach (var key in vehicles.Distinct())
         {
             if (!runs.TryGetValue(key, out var run) || run.Job is not { Started: true } job || run.Silent) continue;
+            if (Traffic.LastReleasedNumber(key) <= run.SentReleasedNumber) continue;
             var horizon = Traffic.Horizon(key);
             if (horizon.Route.Count < 2) continue;
             var fresh = horizon.Released.Where(s => s.Number > run.SentReleasedNumber).ToList();
@@ -51,7 +52,7 @@ public sealed partial class FleetController
             await link.StopChargingAsync(run.Vehicle.Id);
             run.Charging = false;
         }
-        var idle = runs.Values.Where(r => r.Job is null && Ready(r) && Traffic.Horizon(r.Key).Finished).ToList();
+        var idle = runs.Values.Where(r => r.Job is null && Ready(r) && Traffic.StateOf(r.Key) == VehicleTrafficState.AtRest).ToList();
         var decision = dispatcher.Decide(orders.Where(o => o.State == TransportOrderState.Queued),
             idle.Select(r => new VehicleCondition(r.Key, r.LastNode!, false, r.Battery, r.Charging ? VehicleAvailability.Charging : VehicleAvailability.Available)),
             Taken());

@@ -23,6 +23,8 @@ public sealed partial class FleetController : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
     private readonly ITimer dispatchTimer;
+    private readonly Dictionary<string, VehicleStateReceived> latestStates = new(StringComparer.Ordinal);
+    private int tickPending;
     private int delivered;
     private long orderSequence;
 
@@ -36,9 +38,13 @@ public sealed partial class FleetController : IAsyncDisposable
         Traffic = new TrafficControl(graph, time, this.options.Traffic);
         dispatcher = new Dispatcher(graph, this.options.Dispatch);
         foreach (var vehicle in vehicles) runs[vehicle.Id.ToString()] = new VehicleRun(vehicle);
-        link.EventRaised += e => inbox.Writer.TryWrite(() => OnEventAsync(e));
+        link.EventRaised += Enqueue;
         loop = Task.Run(RunAsync);
-        dispatchTimer = time.CreateTimer(_ => inbox.Writer.TryWrite(TickAsync), null, this.options.DispatchInterval, this.options.DispatchInterval);
+        dispatchTimer = time.CreateTimer(_ =>
+        {
+            // One tick waiting at a time: when the loop falls behind, ticks must not pile up in front of the vehicles' reports.
+            if (Interlocked.Exchange(ref tickPending, 1) == 0) inbox.Writer.TryWrite(() => { Volatile.Write(ref tickPending, 0); return TickAsync(); });
+        }, null, this.options.DispatchInterval, this.options.DispatchInterval);
     }
 
     public RoadGraph Graph { get; }
@@ -95,6 +101,33 @@ public sealed partial class FleetController : IAsyncDisposable
         var node = r.LastNode is { } id && Graph.TryGetNode(id, out var found) ? found : null;
         return new VehicleSnapshot(r.Key, r.LastNode, node?.X, node?.Y, r.Battery, horizon?.State.ToString() ?? "unplaced", r.Job?.Kind, r.Job?.Order?.ContainerNumber,
             r.Silent, r.Broken, horizon is null ? [] : [.. horizon.Released.Select(s => s.NodeId)]);
+    }
+
+    /// <summary>
+    /// Queues a vehicle event for the loop. A state replaces an older state of the same vehicle still waiting in the queue:
+    /// the latest one says all the controller needs (traffic control takes several nodes reached at once), and a loop that
+    /// falls behind catches up instead of working through stale reports.
+    /// </summary>
+    private void Enqueue(FleetEvent e)
+    {
+        if (e is not VehicleStateReceived state)
+        {
+            inbox.Writer.TryWrite(() => OnEventAsync(e));
+            return;
+        }
+        var key = state.Vehicle.ToString();
+        lock (latestStates)
+        {
+            var waiting = latestStates.ContainsKey(key);
+            latestStates[key] = state;
+            if (waiting) return;
+        }
+        inbox.Writer.TryWrite(() =>
+        {
+            VehicleStateReceived latest;
+            lock (latestStates) latestStates.Remove(key, out latest!);
+            return OnEventAsync(latest);
+        });
     }
 
     private async Task RunAsync()

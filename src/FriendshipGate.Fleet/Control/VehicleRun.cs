@@ -2,7 +2,8 @@ namespace FriendshipGate.Fleet;
 
 /// <summary>What a vehicle is sent to do: fetch or deliver a container, park off the road, or charge.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobKind>))]
-public enum JobKind { Pickup, Deliver, Park, Charge }
+/// <summary>What a vehicle is doing: Stage is a loaded vehicle waiting on a parking spot near its drop bay until the bay is free.</summary>
+public enum JobKind { Pickup, Deliver, Park, Charge, Stage }
 
 /// <summary>
 /// One errand of one vehicle: where to, the action at the goal, and the transport order it serves. Not started: no

@@ -44,8 +44,9 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
         foreach (var order in queued.Where(o => o.State == TransportOrderState.Queued).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal))
         {
             if (idle.Count == 0) break;
-            // A bay another vehicle stands on or heads to cannot be served now; it is freed when that vehicle leaves.
-            if (claimed.Contains(order.ToBay) || (claimed.Contains(order.FromBay) && !idle.Any(v => v.NodeId == order.FromBay))) continue;
+            // A pickup bay another vehicle stands on or heads to cannot be served now; it is freed when that vehicle leaves.
+            // The drop bay is not claimed here: it is taken when the loaded vehicle sets off for it (see StagingSpot).
+            if (claimed.Contains(order.FromBay) && !idle.Any(v => v.NodeId == order.FromBay)) continue;
             var best = idle.Where(v => (!claimed.Contains(order.FromBay) || v.NodeId == order.FromBay) && CanFinish(v, order)).OrderBy(v => graph.TravelSeconds(graph[v.NodeId].Index, graph[order.FromBay].Index))
                 .ThenBy(v => v.Vehicle, StringComparer.Ordinal).FirstOrDefault();
             if (best is null)
@@ -56,7 +57,6 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
             }
             idle.Remove(best);
             claimed.Add(order.FromBay);
-            claimed.Add(order.ToBay);
             assignments.Add(new Assignment(order, best.Vehicle));
         }
         return new DispatchDecision(assignments, charging);
@@ -73,6 +73,13 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
     }
 
     public bool CanFinish(VehicleCondition vehicle, TransportOrder order) => vehicle.BatteryPercent >= TripPercent(vehicle.NodeId, order);
+
+    /// <summary>
+    /// Where a loaded vehicle goes when its drop bay is taken: the free parking spot nearest that bay (null when none is
+    /// free). It waits there, off everybody's way, until the bay is free. A loaded vehicle never waits on its pickup bay
+    /// for its drop bay, so two loaded vehicles can never wait for each other's bay.
+    /// </summary>
+    public string? StagingSpot(TransportOrder order, IReadOnlySet<string> taken) => NearestFree(order.ToBay, RoadNodeKind.Parking, taken);
 
     /// <summary>The free spot of a kind nearest to a node by driving time, or null when all are taken.</summary>
     public string? NearestFree(string fromNode, RoadNodeKind kind, IReadOnlySet<string> taken)

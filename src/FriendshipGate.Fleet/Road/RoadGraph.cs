@@ -9,6 +9,7 @@ public sealed class RoadGraph
     private readonly Dictionary<string, int> indexById;
     private readonly IReadOnlyList<RoadEdge>[] edgesAt;
     private readonly Dictionary<(int, int), RoadEdge> edgeBetween = [];
+    private readonly bool[] lanePerDirection;
     private ShortestRoutes? routes;
 
     internal RoadGraph(string mapId, IReadOnlyList<RoadNode> nodes, IReadOnlyList<RoadEdge> edges)
@@ -26,6 +27,8 @@ public sealed class RoadGraph
             edgeBetween[(edge.To, edge.From)] = edge;
         }
         edgesAt = lists.Select(l => (IReadOnlyList<RoadEdge>)l.AsReadOnly()).ToArray();
+        lanePerDirection = nodes.Select(n => n.Kind == RoadNodeKind.PassingPlace
+            || (!n.IsRestSpot && lists[n.Index] is { Count: 2 } two && !two[0].SingleLane && !two[1].SingleLane)).ToArray();
         Sections = RoadSection.Find(this);
     }
 
@@ -52,6 +55,12 @@ public sealed class RoadGraph
 
     public RoadEdge EdgeBetween(int from, int to) =>
         edgeBetween.TryGetValue((from, to), out var edge) ? edge : throw new ArgumentException($"no edge {Nodes[from].Id}--{Nodes[to].Id}");
+
+    /// <summary>
+    /// A passing place, or a point of two-lane road with nothing joining it: vehicles going opposite ways each keep to
+    /// their own lane there, so it holds one vehicle per direction. Every other node is one place for one vehicle.
+    /// </summary>
+    public bool HasLanePerDirection(int node) => lanePerDirection[node];
 
     public bool CanTravel(RoadEdge edge, int from) => !edge.OneWay || edge.From == from;
 

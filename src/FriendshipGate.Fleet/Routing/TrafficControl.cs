@@ -7,7 +7,7 @@ namespace FriendshipGate.Fleet;
 /// ahead of it. Delays therefore never need a re-plan, and cannot cause a collision or a deadlock. Not thread-safe:
 /// the fleet controller calls it from one loop.
 /// </summary>
-public sealed class TrafficControl
+public sealed partial class TrafficControl
 {
     private readonly TimeProvider time;
     private readonly DateTimeOffset epoch;
@@ -40,7 +40,7 @@ public sealed class TrafficControl
         ArgumentException.ThrowIfNullOrWhiteSpace(vehicle);
         if (vehicles.ContainsKey(vehicle)) throw new InvalidOperationException($"vehicle {vehicle} is already placed");
         var node = Graph.Node(nodeId);
-        if (node.Kind == RoadNodeKind.PassingPlace) throw new ArgumentException($"vehicles are not placed on passing place {nodeId}", nameof(nodeId));
+        if (Graph.HasLanePerDirection(node.Index)) throw new ArgumentException($"vehicles are not placed on {nodeId}, a node with a lane per direction", nameof(nodeId));
         var resource = resources.NodeResource(node.Index, -1, -1);
         if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
         var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index);
@@ -52,8 +52,13 @@ public sealed class TrafficControl
     /// Plans a vehicle at rest to a goal against everybody's reservations and releases its first steps. Null when no
     /// conflict-free plan exists now: the goal is taken, or a broken, silent or waiting vehicle holds part of the way.
     /// </summary>
-    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId)
+    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId) => PlanRoute(vehicle, goalNodeId, out _);
+
+    /// <inheritdoc cref="PlanRoute(string, string)"/>
+    /// <param name="othersReleased">Other vehicles whose release grew because this one set off (send them an update).</param>
+    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId, out IReadOnlyList<string> othersReleased)
     {
+        othersReleased = [];
         var v = Get(vehicle);
         if (v.State != VehicleTrafficState.AtRest) throw new InvalidOperationException($"vehicle {vehicle} is {v.State}, not at rest");
         var goal = Graph.Node(goalNodeId).Index;
@@ -63,14 +68,21 @@ public sealed class TrafficControl
         var path = new PathLayout(Graph, resources, route);
         var arrivals = new double[route.Count];
         var departures = new double[route.Count];
+        Retime();
         if (!planner.TryPlan(v.Slot, path, Now, NoHeldSections, arrivals, departures)) return null;
         var rest = v.RestHold!;
         v.Adopt(path, arrivals, departures, 0, 0, table, new Dictionary<int, Reservation> { [rest.Resource] = rest }, new Dictionary<int, Reservation>());
         v.RestHold = null;
         v.State = VehicleTrafficState.Moving;
-        ReleaseAll();
+        othersReleased = [.. ReleaseAll().Where(key => key != vehicle)];
         return Horizon(vehicle);
     }
+
+    /// <summary>The vehicle's state, without building its route (cheap, for every event).</summary>
+    public VehicleTrafficState StateOf(string vehicle) => Get(vehicle).State;
+
+    /// <summary>The number of the last step the vehicle is released into (as in <see cref="RouteStep.Number"/>), without building its route.</summary>
+    public int LastReleasedNumber(string vehicle) => Get(vehicle) is { HasRoute: true } v ? v.FirstNumber + v.Horizon : -1;
 
     /// <summary>The vehicle's route, what it has confirmed and what it is released into.</summary>
     public TrafficHorizon Horizon(string vehicle)
@@ -102,7 +114,7 @@ public sealed class TrafficControl
         var changed = new List<string> { vehicle };
         if (!v.HasRoute || Graph.Nodes[v.Path!.Nodes[v.Confirmed]].Id == nodeId) return changed;
         var k = FindReleased(v, nodeId);
-        v.Reached(k, table);
+        Reached(v, k);
         if (k == v.Path.Last) Arrive(v);
         if (v.State == VehicleTrafficState.Silent) return MarkRecovered(vehicle);
         changed.AddRange(ReleaseAll().Where(key => key != vehicle));
@@ -121,7 +133,7 @@ public sealed class TrafficControl
         var v = Get(vehicle);
         if (v.Path is null || v.Confirmed == v.Path.Last || v.RestHold is not null) { suspended.Remove(vehicle); v.State = VehicleTrafficState.AtRest; return [vehicle]; }
         if (v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken) Resume(v);
-        if (lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId) v.Reached(FindReleased(v, lastNodeId), table);
+        if (lastNodeId is not null && Graph.Nodes[v.Path.Nodes[v.Confirmed]].Id != lastNodeId) Reached(v, FindReleased(v, lastNodeId));
         if (v.Confirmed == v.Path.Last) { Arrive(v); return [vehicle, .. ReleaseAll()]; }
         if (v.State == VehicleTrafficState.WaitingForRoute) return [vehicle, .. ReplanAll()];
         return [vehicle, .. ReleaseAll()];
@@ -203,6 +215,13 @@ public sealed class TrafficControl
         v.State = VehicleTrafficState.Moving;
     }
 
+    private void Reached(VehicleTraffic v, int k)
+    {
+        v.Reached(k, table);
+        // Released beyond the node it reached, it drives straight on.
+        v.DepartedAt = v.Horizon > k ? Now : double.NaN;
+    }
+
     private void Arrive(VehicleTraffic v)
     {
         suspended.Remove(v.Key);
@@ -238,6 +257,7 @@ public sealed class TrafficControl
             var section = v.SectionHolds[k - 1] is { Released: false } entering ? entering : null;
             if (table.On(node.Resource)[0] != node) break;
             if (section is not null && !MayEnterSection(section)) break;
+            if (v.Horizon == v.Confirmed) v.DepartedAt = Now;
             Release(node);
             if (section is not null) Release(section);
             v.Horizon = k;
@@ -283,7 +303,7 @@ public sealed class TrafficControl
 
     private static readonly IReadOnlyDictionary<int, long> NoHeldSections = new Dictionary<int, long>();
 
-    /// <summary>Plans a route between two free nodes against everybody's reservations without reserving it (what the benchmark times).</summary>
+    /// <summary>Re-times and plans a route between two free nodes against everybody's reservations without reserving it (what the benchmark times).</summary>
     internal bool TryPlanWithoutReserving(string fromNodeId, string goalNodeId, out double arrivalSeconds)
     {
         arrivalSeconds = double.NaN;
@@ -292,6 +312,7 @@ public sealed class TrafficControl
         var path = new PathLayout(Graph, resources, route);
         var arrivals = new double[route.Count];
         var departures = new double[route.Count];
+        Retime();   // as PlanRoute does: its cost is part of a plan
         if (!planner.TryPlan(-1, path, Now, NoHeldSections, arrivals, departures)) return false;
         arrivalSeconds = arrivals[^1];
         return true;

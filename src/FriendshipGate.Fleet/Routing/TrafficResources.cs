@@ -1,7 +1,7 @@
 namespace FriendshipGate.Fleet;
 
 /// <summary>
-/// What the traffic control reserves: each node (a passing place as two tracks, one per direction of travel) and
+/// What the traffic control reserves: each node (one with a lane per direction as two tracks, one per direction of travel) and
 /// each single-lane section as a whole. Two-lane edges are not reserved: the nodes at their ends keep vehicles apart.
 /// </summary>
 internal sealed class TrafficResources
@@ -19,7 +19,7 @@ internal sealed class TrafficResources
         foreach (var node in graph.Nodes)
         {
             firstResourceOfNode[node.Index] = next;
-            next += node.Kind == RoadNodeKind.PassingPlace ? 2 : 1;
+            next += graph.HasLanePerDirection(node.Index) ? 2 : 1;
         }
         NodeResourceCount = next;
         sectionOfEdge = new int[graph.Edges.Count];
@@ -45,8 +45,8 @@ internal sealed class TrafficResources
     public int NodeResource(int node, int from, int next)
     {
         var first = firstResourceOfNode[node];
-        if (graph.Nodes[node].Kind != RoadNodeKind.PassingPlace) return first;
-        // Passing places have one track per direction: the one for traffic coming from the first neighbour, and the other.
+        if (!graph.HasLanePerDirection(node)) return first;
+        // One track per direction: the one for traffic coming from the first neighbour, and the other.
         var firstNeighbour = graph.EdgesAt(node)[0].Other(node);
         if (from >= 0) return from == firstNeighbour ? first : first + 1;
         return next == firstNeighbour ? first + 1 : first;

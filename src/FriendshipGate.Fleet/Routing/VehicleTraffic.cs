@@ -16,6 +16,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
     /// <summary>Number of the first step (continues over re-plans so VDA 5050 sequence ids stay increasing).</summary>
     public int FirstNumber { get; private set; }
     public int Confirmed { get; set; }
+    /// <summary>When it set off from the node it last confirmed (released beyond it); NaN while it stands there.</summary>
+    public double DepartedAt { get; set; } = double.NaN;
     public int Horizon { get; set; }
     /// <summary>Per path index: the node's reservation; per edge index k (k to k+1): the section's reservation, shared by its edges.</summary>
     public Reservation?[] NodeHolds { get; private set; } = [];
@@ -33,6 +35,7 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         FirstNumber = firstNumber;
         Confirmed = 0;
         Horizon = horizon;
+        if (horizon == 0) DepartedAt = double.NaN;
         Revision++;
         var last = path.Last;
         NodeHolds = new Reservation?[last + 1];

@@ -40,7 +40,7 @@ internal sealed class TrafficMonitor(RoadGraph graph)
                     onSection[vehicle] = (section, from);
                 }
             }
-            else if (!state.Driving && last.Kind != RoadNodeKind.PassingPlace)
+            else if (!state.Driving && !graph.HasLanePerDirection(last.Index))
             {
                 foreach (var (other, node) in standing)
                     if (node == last.Id) Breaches.Enqueue($"{vehicle} and {other} both stand on {node}");

@@ -64,13 +64,27 @@ public class DispatcherTests
     }
 
     [Fact]
-    public void Orders_whose_bays_are_taken_wait_and_others_go()
+    public void Orders_whose_pickup_bay_is_taken_wait_and_others_go()
     {
         var dispatcher = new Dispatcher(Road);
         var blocked = Order("blocked", "VN-B01", "CN-B01", 60);
         var free = Order("free", "VN-B02", "CN-B02", 30);
-        var decision = dispatcher.Decide([blocked, free], [Idle("a", "VN-P001", 95)], new HashSet<string> { "CN-B01" });
+        var decision = dispatcher.Decide([blocked, free], [Idle("a", "VN-P001", 95)], new HashSet<string> { "VN-B01" });
         Assert.Same(free, Assert.Single(decision.Assignments).Order);
+    }
+
+    [Fact]
+    public void A_taken_drop_bay_does_not_hold_an_order_back_and_its_vehicle_stages_on_the_parking_spot_nearest_the_bay()
+    {
+        var dispatcher = new Dispatcher(Road);
+        var order = Order("o", "VN-B01", "CN-B01", 60);
+        var decision = dispatcher.Decide([order], [Idle("a", "VN-P001", 95)], new HashSet<string> { "CN-B01" });
+        Assert.Same(order, Assert.Single(decision.Assignments).Order);
+        var spot = dispatcher.StagingSpot(order, new HashSet<string> { "CN-B01" })!;
+        Assert.Equal(RoadNodeKind.Parking, Road[spot].Kind);
+        var nearest = Road.NodesOfKind(RoadNodeKind.Parking).Min(p => Road.TravelSeconds(Road["CN-B01"].Index, p.Index));
+        Assert.Equal(nearest, Road.TravelSeconds(Road["CN-B01"].Index, Road[spot].Index));
+        Assert.NotEqual(spot, dispatcher.StagingSpot(order, new HashSet<string> { "CN-B01", spot }));
     }
 
     [Fact]

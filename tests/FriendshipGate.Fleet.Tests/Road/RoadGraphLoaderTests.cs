@@ -22,7 +22,16 @@ public class RoadGraphLoaderTests
         Assert.Equal(24, graph.NodesOfKind(RoadNodeKind.Bay).Count());
         Assert.True(graph.Nodes.Count(n => n.IsRestSpot) >= 200, "room for the 200 vehicles of the benchmark");
         Assert.Single(graph.NodesOfKind(RoadNodeKind.Border));
-        Assert.Equal(6, graph.NodesOfKind(RoadNodeKind.PassingPlace).Count());
+        Assert.Equal(4, graph.NodesOfKind(RoadNodeKind.PassingPlace).Count());
+        // Two single-lane stretches between passing places: one across the border line, one through a cutting in China.
+        var stretches = graph.Sections.Where(s => s.EdgeIndices.Count > 1).ToList();
+        Assert.Equal(2, stretches.Count);
+        Assert.Contains(stretches, s => s.EdgeIndices.Any(e => graph.Nodes[graph.Edges[e].From].Kind == RoadNodeKind.Border));
+        Assert.All(stretches, s => Assert.Equal(RoadNodeKind.PassingPlace, graph.Nodes[s.EndA].Kind));
+        // Two-lane road and yard lanes carry one vehicle per direction; junctions and rest spots one in all.
+        Assert.True(graph.HasLanePerDirection(graph["R-1000"].Index));
+        Assert.False(graph.HasLanePerDirection(graph["VN-J01"].Index));
+        Assert.False(graph.HasLanePerDirection(graph["VN-B01"].Index));
         // Gate to gate is about 3.6 km of road.
         var route = graph.Route(graph["VN-GATE"].Index, graph["CN-GATE"].Index);
         var metres = route.Zip(route.Skip(1)).Sum(p => graph.EdgeBetween(p.First, p.Second).LengthM);

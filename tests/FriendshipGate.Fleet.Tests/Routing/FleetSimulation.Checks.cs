@@ -16,7 +16,7 @@ internal sealed partial class FleetSimulation
             else
             {
                 onNode[v.At] = onNode.GetValueOrDefault(v.At) + 1;
-                var room = road.Nodes[v.At].Kind == RoadNodeKind.PassingPlace ? 2 : 1;
+                var room = road.HasLanePerDirection(v.At) ? 2 : 1;
                 if (onNode[v.At] > room) Violation($"{onNode[v.At]} vehicles on node {road.Nodes[v.At].Id}");
                 if (v.Previous < 0 || !RoadSection.IsInterior(road, v.At)) continue;
                 section = resources.SectionOf(road.EdgeBetween(v.Previous, v.At).Index, v.Previous, out direction);

@@ -41,11 +41,18 @@ internal sealed partial class FleetSimulation
     }
 
     public List<TransportOrder> Orders { get; } = [];
+    /// <summary>Each edge takes up to this much longer than planned (uniformly at random), and a vehicle released to drive on stops for a second with this chance.</summary>
+    public double SlowdownUpTo { get; init; } = 0.5;
+    public double StopChance { get; init; } = 0.03;
     public IReadOnlyList<string> Violations => violations;
     public double Seconds => (clock.GetUtcNow() - start).TotalSeconds;
     public double LongestWaitSeconds { get; private set; }
     public double LowestBattery { get; private set; } = 100;
     public int Trips { get; private set; }
+    /// <summary>Loaded trips that found their drop bay taken and waited on a parking spot near it.</summary>
+    public int StagedTrips { get; private set; }
+    /// <summary>Vehicle-seconds spent in each activity (driving, waiting for a release, loading, idle, charging): where the time goes.</summary>
+    public Dictionary<string, double> TimeSpent { get; } = [];
 
     /// <summary>While set, the named vehicle is frozen where it is and the traffic control has been told it is silent.</summary>
     public SilenceProbe? Silence { get; private set; }
@@ -66,6 +73,7 @@ internal sealed partial class FleetSimulation
     private void Move(Vehicle v)
     {
         if (Silence?.Vehicle == v.Key && Silence.Active) return;
+        Account(v);
         if (v.Towards is { } towards)
         {
             v.Remaining -= 1;
@@ -76,28 +84,46 @@ internal sealed partial class FleetSimulation
             v.At = towards;
             v.Towards = null;
             Refresh(traffic.ReportReached(v.Key, road.Nodes[v.At].Id));
+            // The rest of the second goes into the next edge if it is released: a vehicle does not stop at every node.
+            DriveOn(v, -v.Remaining);
             return;
         }
         var h = horizons[v.Key];
         if (v.Planned && h.State is VehicleTrafficState.Moving or VehicleTrafficState.WaitingForRoute && h.LastConfirmed < h.Route.Count - 1)
         {
-            if (h.LastConfirmed < h.LastReleased && random.NextDouble() > 0.03)   // now and then a vehicle stops for a second
-            {
-                var next = road[h.Route[h.LastConfirmed + 1].NodeId].Index;
-                v.Towards = next;
-                v.Remaining = RoadGraph.TravelSeconds(road.EdgeBetween(v.At, next)) * (1 + random.NextDouble() * 0.5);
-                v.WaitingSince = Seconds;
-            }
-            else LongestWaitSeconds = Math.Max(LongestWaitSeconds, Seconds - v.WaitingSince);
+            if (!DriveOn(v, 0)) LongestWaitSeconds = Math.Max(LongestWaitSeconds, Seconds - v.WaitingSince);
             return;
         }
         if (v.Planned && h.Finished) Arrived(v);
         else if (v.Mode == Mode.Working && Seconds >= v.BusyUntil) FinishWork(v);
+        else if (v.Mode == Mode.Staged && v.Goal is null && !taken.Contains(v.Order!.ToBay)) SetOffForDrop(v);
         else if (v.Mode == Mode.Charging)
         {
             v.Battery = Math.Min(100, v.Battery + ChargePercentPerSecond);
             if (v.Battery >= 95) v.Mode = Mode.Idle;
         }
+    }
+
+    /// <summary>Sets off along the next released edge, already <paramref name="spent"/> seconds into it; false when nothing is released (or it pauses).</summary>
+    private bool DriveOn(Vehicle v, double spent)
+    {
+        var h = horizons[v.Key];
+        if (!(h.State is VehicleTrafficState.Moving && h.LastConfirmed < h.LastReleased) || random.NextDouble() < StopChance) return false;   // now and then a vehicle stops for a second
+        var next = road[h.Route[h.LastConfirmed + 1].NodeId].Index;
+        v.Towards = next;
+        v.Remaining = RoadGraph.TravelSeconds(road.EdgeBetween(v.At, next)) * (1 + random.NextDouble() * SlowdownUpTo) - spent;
+        v.WaitingSince = Seconds;
+        return true;
+    }
+
+    private void Account(Vehicle v)
+    {
+        var h = horizons[v.Key];
+        var activity = v.Towards is not null ? $"driving {v.Mode}"
+            : v.Planned && !h.Finished ? (v.Goal is not null && h.LastConfirmed == 0 ? $"waiting to leave {v.Mode}" : $"waiting on the way {v.Mode}")
+            : v.Goal is not null ? $"waiting for a plan {v.Mode}"
+            : v.Mode.ToString();
+        TimeSpent[activity] = TimeSpent.GetValueOrDefault(activity) + 1;
     }
 
     private void Arrived(Vehicle v)
@@ -111,6 +137,7 @@ internal sealed partial class FleetSimulation
                 v.BusyUntil = Seconds + LoadSeconds;
                 break;
             case Mode.ToCharger: v.Mode = Mode.Charging; break;
+            case Mode.ToStage: v.Mode = Mode.Staged; break;
             default: v.Mode = Mode.Idle; break;
         }
     }
@@ -121,13 +148,30 @@ internal sealed partial class FleetSimulation
         if (order.State == TransportOrderState.Assigned)
         {
             order.PickUp();
-            Send(v, Mode.ToDrop, order.ToBay);
+            SetOffForDrop(v);
             return;
         }
         order.Deliver();
         Trips++;
         v.Order = null;
         v.Mode = Mode.Idle;
+    }
+
+    /// <summary>To the drop bay if it is free, else to the parking spot nearest it to wait (as the fleet controller does).</summary>
+    private void SetOffForDrop(Vehicle v)
+    {
+        var bay = v.Order!.ToBay;
+        if (!taken.Contains(bay))
+        {
+            taken.Add(bay);
+            Send(v, Mode.ToDrop, bay);
+            return;
+        }
+        v.Mode = Mode.Staged;
+        if (road.Nodes[v.At].Kind == RoadNodeKind.Parking || dispatcher.StagingSpot(v.Order, taken) is not { } spot) return;
+        taken.Add(spot);
+        Send(v, Mode.ToStage, spot);
+        StagedTrips++;
     }
 
     private void Dispatch()
@@ -142,7 +186,6 @@ internal sealed partial class FleetSimulation
             order.Assign(key);
             v.Order = order;
             taken.Add(order.FromBay);
-            taken.Add(order.ToBay);
             if (road.Nodes[v.At].Id == order.FromBay) { v.Mode = Mode.Working; v.BusyUntil = Seconds + LoadSeconds; }
             else Send(v, Mode.ToPickup, order.FromBay);
         }
@@ -189,7 +232,7 @@ internal sealed partial class FleetSimulation
         if (violations.Count < 20) violations.Add($"t={Seconds}: {text}");
     }
 
-    private enum Mode { Idle, ToPickup, Working, ToDrop, ToPark, ToCharger, Charging }
+    private enum Mode { Idle, ToPickup, Working, ToStage, Staged, ToDrop, ToPark, ToCharger, Charging }
 
     private sealed class Vehicle(string key, int at, double battery)
     {

@@ -24,11 +24,15 @@ public class FleetSimulationTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(silenced, "no vehicle was ever inside a section to fall silent");
         Assert.True(silentSectionHeld);
         Assert.All(simulation.Orders, o => Assert.Equal(TransportOrderState.Delivered, o.State));
-        output.WriteLine($"500 containers in {simulation.Seconds / 3600:F1} h of virtual time; longest wait for a release {simulation.LongestWaitSeconds:F0} s");
+        output.WriteLine($"500 containers in {simulation.Seconds / 3600:F1} h of virtual time; longest wait for a release {simulation.LongestWaitSeconds:F0} s; {simulation.StagedTrips} staged");
+        foreach (var (activity, seconds) in simulation.TimeSpent.OrderByDescending(p => p.Value))
+            output.WriteLine($"  {activity}: {seconds / simulation.TimeSpent.Values.Sum():P1}");
         Assert.Equal(500, simulation.Trips);
+        // Virtual time, deterministic for the seed (measured: about 18 h; before re-timing, staging and lanes per direction, 54 h).
+        Assert.True(simulation.Seconds < 24 * 3600, $"500 containers took {simulation.Seconds / 3600:F1} h of virtual time");
         Assert.True(simulation.LowestBattery > 0, $"a battery ran flat ({simulation.LowestBattery:F1} %)");
-        // No vehicle waits for a release longer than two hours (measured: under an hour; the silent vehicle's ten minutes included).
-        Assert.True(simulation.LongestWaitSeconds < 7200, $"longest wait {simulation.LongestWaitSeconds} s");
+        // No vehicle waits for a release longer than half an hour (measured: under 15 min; the silent vehicle's ten minutes included).
+        Assert.True(simulation.LongestWaitSeconds < 1800, $"longest wait {simulation.LongestWaitSeconds} s");
     }
 
     internal static void AddOrders(FleetSimulation simulation, int count)

@@ -7,22 +7,27 @@ public class TrafficControlTests
     [Fact]
     public void Head_on_vehicles_never_share_a_section_and_one_waits_at_a_passing_place()
     {
-        var traffic = new TrafficControl(Road, new ManualTime());
+        var time = new ManualTime();
+        var traffic = new TrafficControl(Road, time);
         traffic.PlaceVehicle("east", "VN-P001");
-        traffic.PlaceVehicle("west", "CN-P001");
-        var east = traffic.PlanRoute("east", "CN-B01")!;
+        traffic.PlaceVehicle("west", "CN-B01");
+        var east = traffic.PlanRoute("east", "CN-B02")!;
+        // "west" sets off so that, unhindered, it would be in the cutting in China at the same moment as "east".
+        var meet = east.Route.Single(s => s.NodeId == "R-2150").PlannedArrival;
+        FollowPlan(traffic, time, "east", meet - TimeSpan.FromSeconds(Road.TravelSeconds(Road["CN-B01"].Index, Road["R-2150"].Index)));
         var west = traffic.PlanRoute("west", "VN-B01")!;
+        east = traffic.Horizon("east");
         foreach (var section in Road.Sections.Where(s => s.EdgeIndices.Count > 1))
         {
             var a = Window(east, section);
             var b = Window(west, section);
             Assert.True(a.Exit <= b.Entry || b.Exit <= a.Entry, $"both in the section {Road.Nodes[section.EndA].Id}..{Road.Nodes[section.EndB].Id} at once");
         }
-        // The second vehicle waits somewhere it may wait: a passing place, a junction or its start, never inside a section.
-        var waits = west.Route.Where(s => s.PlannedDeparture > s.PlannedArrival).Select(s => Road[s.NodeId].Kind).ToList();
+        // The second vehicle waits somewhere it may wait (here the passing place before the cutting), never inside a section.
+        var waits = west.Route.Where(s => s.PlannedDeparture > s.PlannedArrival).Select(s => Road[s.NodeId]).ToList();
         Assert.NotEmpty(waits);
-        Assert.All(waits, kind => Assert.NotEqual(RoadNodeKind.Road, kind));
-        Assert.Contains(RoadNodeKind.PassingPlace, waits);
+        Assert.All(waits, node => Assert.False(RoadSection.IsInterior(Road, node.Index), $"waits inside a section at {node.Id}"));
+        Assert.Contains(RoadNodeKind.PassingPlace, waits.Select(n => n.Kind));
     }
 
     [Fact]
@@ -104,7 +109,7 @@ public class TrafficControlTests
         traffic.PlaceVehicle("crosser", "CN-P001");
         traffic.PlaceVehicle("yard", "VN-P010");
         traffic.PlanRoute("broken", "CN-B01");
-        while (traffic.Horizon("broken").Route[traffic.Horizon("broken").LastConfirmed].NodeId != "R-0650") Step(traffic, "broken");
+        while (traffic.Horizon("broken").Route[traffic.Horizon("broken").LastConfirmed].NodeId != "R-0400") Step(traffic, "broken");
         traffic.MarkBroken("broken");
         Assert.Null(traffic.PlanRoute("crosser", "VN-B01"));   // its only way is through the broken vehicle
         Assert.NotNull(traffic.PlanRoute("yard", "VN-B05"));  // the yard still works
@@ -121,6 +126,17 @@ public class TrafficControlTests
             .Where(k => edges.Contains(Road.EdgeBetween(Road[horizon.Route[k - 1].NodeId].Index, Road[horizon.Route[k].NodeId].Index).Index)).ToList();
         if (inside.Count == 0) return (DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
         return (horizon.Route[inside[0] - 1].PlannedDeparture!.Value, horizon.Route[inside[^1]].PlannedArrival);
+    }
+
+    /// <summary>Advances the clock second by second to <paramref name="until"/>, the vehicle reporting each released node at its planned arrival.</summary>
+    private static void FollowPlan(TrafficControl traffic, ManualTime time, string vehicle, DateTimeOffset until)
+    {
+        while (time.GetUtcNow() < until)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            for (var h = traffic.Horizon(vehicle); h.LastConfirmed < h.LastReleased && h.Route[h.LastConfirmed + 1].PlannedArrival <= time.GetUtcNow(); h = traffic.Horizon(vehicle))
+                traffic.ReportReached(vehicle, h.Route[h.LastConfirmed + 1].NodeId);
+        }
     }
 
     /// <summary>Reports every released node in turn, as a vehicle driving without delay would.</summary>

@@ -37,7 +37,7 @@ public sealed class BrokerTrafficTests
         await WaitUntil(() => seen.Any(m => m.Topic.EndsWith("/V21/connection") && m.Json.Contains("\"OFFLINE\"")), "the OFFLINE message");
         await watcher.DisconnectAsync();
 
-        var violations = seen.SelectMany(m => Violations(m.Topic, m.Json)).ToList();
+        var violations = seen.SelectMany(m => BrokerWatcher.Violations(m.Topic, m.Json)).ToList();
         Assert.Empty(violations);
         Assert.True(seen.Count > 50, $"only {seen.Count} messages seen");
         foreach (var version in new[] { "2.0.0", "2.1.0" })
@@ -60,14 +60,6 @@ public sealed class BrokerTrafficTests
         await fleet.WaitForAsync(id, s => s.State!.ActionStates.All(a => a.ActionStatus == ActionStatus.Finished), "every action finished");
         await fleet.Link.CancelOrderAsync(id);
         await fleet.WaitForAsync(id, s => s.State!.Errors.Any(e => e.ErrorType == "noOrderToCancel"), "noOrderToCancel");
-    }
-
-    private static IEnumerable<string> Violations(string mqttTopic, string json)
-    {
-        var topic = mqttTopic[(mqttTopic.LastIndexOf('/') + 1)..];
-        if (topic is not (Vda5050Topics.Order or Vda5050Topics.InstantActions or Vda5050Topics.State or Vda5050Topics.Connection or Vda5050Topics.Factsheet or Vda5050Topics.Visualization))
-            return [$"{mqttTopic}: not a VDA 5050 topic"];
-        return SchemaValidator.Validate(topic, json).Select(v => $"{mqttTopic}: {v}");
     }
 
     private static async Task WaitUntil(Func<bool> condition, string what)

@@ -1,0 +1,125 @@
+namespace FriendshipGate.Fleet;
+
+public sealed partial class TrafficControl
+{
+    /// <summary>
+    /// Re-times every moving vehicle's remaining windows from where it really is, keeping every resource's order.
+    /// Execution follows order only, so vehicles late on their plans are never unsafe; but a new plan is timed against
+    /// the windows in the table, and stale windows (a vehicle planned to have passed a junction ten minutes ago, still
+    /// on its way to it) put the newcomer behind it in the order and leave it waiting. Each unreleased window is moved
+    /// to the earliest time its owner can get there: not before now, after its own previous step, and after everyone
+    /// before it on the resource (their new times). Windows only move as the order allows, so the order stays the plan
+    /// and the deadlock argument of docs/fleet/routing.md holds unchanged.
+    /// </summary>
+    private void Retime()
+    {
+        var now = Now;
+        // A vehicle away (silent, broken) or waiting for a route holds without end: nothing behind it has a time to compute.
+        if (vehicles.Values.Any(v => v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken or VehicleTrafficState.WaitingForRoute)) return;
+        var moving = vehicles.Values.Where(v => v.State == VehicleTrafficState.Moving && v.HasRoute).ToList();
+        moving.Sort((a, b) => a.Departures[a.Confirmed].CompareTo(b.Departures[b.Confirmed]) is var c && c != 0 ? c : a.Slot.CompareTo(b.Slot));
+        // Gauss-Seidel over the vehicles: the order of events is acyclic, so each pass fixes at least one more level of
+        // it; two or three passes are the rule, the bound (every remaining step) is what acyclicity guarantees.
+        var bound = moving.Sum(v => v.Path!.Last - v.Confirmed) + 2;
+        for (var pass = 0; pass <= bound; pass++)
+        {
+            var changed = false;
+            foreach (var v in moving) changed |= RetimeVehicle(v, now);
+            if (!changed) break;
+        }
+    }
+
+    /// <summary>Computes the vehicle's earliest arrivals and departures from its last confirmed node on; true if any moved.</summary>
+    private bool RetimeVehicle(VehicleTraffic v, double now)
+    {
+        var path = v.Path!;
+        var elapsed = path.Elapsed;
+        var changed = false;
+        var boundaries = path.Boundaries;
+        var b = Array.BinarySearch(boundaries, v.Confirmed);
+        if (b < 0) b = ~b - 1;   // confirmed inside a section: the segment it is in started at the boundary before
+        for (; b < boundaries.Length - 1; b++)
+        {
+            var i = boundaries[b];
+            var j = boundaries[b + 1];
+            double departure;
+            if (i < v.Confirmed || v.Horizon > i && v.Confirmed == i)
+            {
+                // Already set off from i: when it did (inside a section, as planned from the section's entry).
+                departure = i < v.Confirmed ? v.Departures[i] : double.IsNaN(v.DepartedAt) ? v.Departures[i] : v.DepartedAt;
+            }
+            else
+            {
+                departure = Math.Max(v.Arrivals[i], now);
+                departure = Math.Max(departure, EarliestEntry(v, path, i, j, departure));
+            }
+            // Set off but not yet reported at the next node it should have reached by now: it gets there now at the earliest.
+            var next = v.Confirmed + 1;
+            var late = next > i && next <= j ? Math.Max(0, now - (departure + elapsed[next] - elapsed[i])) : 0;
+            changed |= Set(ref v.Departures[i], departure);
+            for (var k = i + 1; k <= j; k++)
+            {
+                changed |= Set(ref v.Arrivals[k], departure + late + elapsed[k] - elapsed[i]);
+                if (k < j) changed |= Set(ref v.Departures[k], v.Arrivals[k]);
+            }
+        }
+        if (changed) WriteWindows(v);
+        return changed;
+    }
+
+    /// <summary>The earliest departure from boundary i towards j after everyone before the vehicle on each unreleased resource of the segment.</summary>
+    private double EarliestEntry(VehicleTraffic v, PathLayout path, int i, int j, double lowest)
+    {
+        var elapsed = path.Elapsed;
+        var d = lowest;
+        for (var k = i + 1; k <= j; k++)
+        {
+            var hold = v.NodeHolds[k]!;
+            if (hold.Released) continue;
+            foreach (var earlier in table.On(hold.Resource))
+            {
+                if (earlier == hold) break;
+                d = Math.Max(d, earlier.End - (elapsed[k - 1] - elapsed[i]));
+            }
+        }
+        if (v.SectionHolds[i] is { Released: false } section)
+        {
+            var through = elapsed[j] - elapsed[i];
+            foreach (var earlier in table.On(section.Resource))
+            {
+                if (earlier == section) break;
+                if (earlier.Direction != section.Direction) d = Math.Max(d, earlier.End);
+                else d = Math.Max(d, Math.Max(earlier.Start + options.SectionHeadwaySeconds, earlier.End + options.SectionHeadwaySeconds - through));
+            }
+        }
+        return d;
+    }
+
+    /// <summary>Puts the vehicle's new times into its reservations: a node from the departure towards it to the arrival at the next; a section from entry to exit.</summary>
+    private static void WriteWindows(VehicleTraffic v)
+    {
+        var last = v.Path!.Last;
+        for (var k = v.Confirmed; k <= last; k++)
+        {
+            var hold = v.NodeHolds[k]!;
+            if (!hold.Released && k > 0) hold.Start = v.Departures[k - 1];
+            hold.End = k == last ? double.PositiveInfinity : v.Arrivals[k + 1];
+        }
+        for (var k = 0; k < last; k++)
+        {
+            if (v.SectionHolds[k] is not { } section || (k > 0 && v.SectionHolds[k - 1] == section)) continue;
+            var exit = k;
+            while (exit < last && v.SectionHolds[exit] == section) exit++;
+            if (exit <= v.Confirmed) continue;
+            if (!section.Released) section.Start = v.Departures[k];
+            section.End = v.Arrivals[exit];
+        }
+    }
+
+    private static bool Set(ref double slot, double value)
+    {
+        if (Math.Abs(slot - value) < 1e-9) return false;
+        slot = value;
+        return true;
+    }
+}

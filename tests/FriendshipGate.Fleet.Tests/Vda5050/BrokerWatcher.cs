@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Threading.Channels;
+using FriendshipGate.Fleet;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace FriendshipGate.Fleet.Tests;
+
+/// <summary>
+/// Listens to every VDA 5050 message on the broker and checks each against the official schema of its version and topic,
+/// on a background task as the messages come. States are many (one per node reached): one in
+/// <see cref="StateSample"/> is checked; every other message is.
+/// </summary>
+internal sealed class BrokerWatcher : IAsyncDisposable
+{
+    public const int StateSample = 20;
+
+    private readonly IMqttClient client;
+    private readonly Channel<(string Topic, string Json)> pending = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<string> violations = new();
+    private readonly Task checking;
+    private long states;
+    private long orders;
+
+    private BrokerWatcher(IMqttClient client)
+    {
+        this.client = client;
+        checking = Task.Run(async () =>
+        {
+            await foreach (var (topic, json) in pending.Reader.ReadAllAsync())
+                foreach (var violation in Violations(topic, json)) violations.Enqueue(violation);
+        });
+    }
+
+    public long Orders => Interlocked.Read(ref orders);
+
+    public static async Task<BrokerWatcher> StartAsync(BrokerAddress broker)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var watcher = new BrokerWatcher(client);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            var topic = e.ApplicationMessage.Topic;
+            if (topic.EndsWith("/" + Vda5050Topics.State, StringComparison.Ordinal) && Interlocked.Increment(ref watcher.states) % StateSample != 0) return Task.CompletedTask;
+            if (topic.EndsWith("/" + Vda5050Topics.Order, StringComparison.Ordinal)) Interlocked.Increment(ref watcher.orders);
+            watcher.pending.Writer.TryWrite((topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray())));
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithCleanSession().Build());
+        await client.SubscribeAsync("uagv/#", MqttQualityOfServiceLevel.AtLeastOnce);
+        return watcher;
+    }
+
+    /// <summary>Every violation found so far, after the messages received until now have all been checked.</summary>
+    public IReadOnlyList<string> Violations()
+    {
+        pending.Writer.TryComplete();
+        checking.GetAwaiter().GetResult();
+        return [.. violations];
+    }
+
+    public static IEnumerable<string> Violations(string mqttTopic, string json)
+    {
+        var topic = mqttTopic[(mqttTopic.LastIndexOf('/') + 1)..];
+        if (topic is not (Vda5050Topics.Order or Vda5050Topics.InstantActions or Vda5050Topics.State or Vda5050Topics.Connection or Vda5050Topics.Factsheet or Vda5050Topics.Visualization))
+            return [$"{mqttTopic}: not a VDA 5050 topic"];
+        return SchemaValidator.Validate(topic, json).Select(v => $"{mqttTopic}: {v}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        pending.Writer.TryComplete();
+        if (client.IsConnected) await client.DisconnectAsync();
+        client.Dispose();
+        await checking;
+    }
+}
