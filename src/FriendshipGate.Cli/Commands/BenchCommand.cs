@@ -54,7 +54,7 @@ internal static class BenchCommand
             }
             return outcome.ReceivedByPeer == outcome.Messages ? 0 : 1;
         });
-        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json), Gate(json), Fleet(json), BenchSimCommand.Create(json) };
+        return new Command("bench", "Benchmarks; each prints its figures (--json for machines).") { exchange, Clearance(json), Gate(json), Fleet(json), BenchSimCommand.Create(json), BenchLedgerCommand.Create(json) };
     }
 
     private static Command Clearance(Option<bool> json)

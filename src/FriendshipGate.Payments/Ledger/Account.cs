@@ -30,9 +30,12 @@ public static class AccountKind
 /// credits posted − debits posted − debits pending stays at or above <see cref="LowerLimit"/> (null: no limit, for the schemes'
 /// settlement accounts).
 /// </summary>
+/// <param name="LimitDay">The scheme's local day <paramref name="DayPaid"/> and <paramref name="DayStaticQr"/> count (the payer's
+/// running totals for the daily limits: a wallet is one customer at one institution, which is how the schemes word their caps).</param>
 public sealed record Account(
     string Id, string Owner, string Participant, string Kind, Currency Currency, long? LowerLimit,
-    long DebitsPending, long DebitsPosted, long CreditsPending, long CreditsPosted, DateTimeOffset CreatedAt)
+    long DebitsPending, long DebitsPosted, long CreditsPending, long CreditsPosted, DateTimeOffset CreatedAt,
+    string? LimitDay = null, long DayPaid = 0, long DayStaticQr = 0)
 {
     /// <summary>Posted balance: credits posted − debits posted.</summary>
     public long Balance => checked(CreditsPosted - DebitsPosted);

@@ -1,3 +1,5 @@
+using FriendshipGate.Payments.Limits;
+
 namespace FriendshipGate.Payments.Ledger;
 
 /// <summary>
@@ -16,7 +18,26 @@ internal sealed class AccountState(Account account)
     public long DebitsPosted { get; private set; } = account.DebitsPosted;
     public long CreditsPending { get; private set; } = account.CreditsPending;
     public long CreditsPosted { get; private set; } = account.CreditsPosted;
+    public string? LimitDay { get; private set; } = account.LimitDay;
+    public long DayPaid { get; private set; } = account.DayPaid;
+    public long DayStaticQr { get; private set; } = account.DayStaticQr;
     public bool Changed { get; private set; }
+
+    /// <summary>What the holder has paid on <paramref name="day"/> (nothing yet when the stored totals are of an earlier day).</summary>
+    public DayUsage Today(string day) => LimitDay == day ? new DayUsage(day, DayPaid, DayStaticQr) : new DayUsage(day, 0, 0);
+
+    /// <summary>Counts a payment towards the holder's day (a negative amount gives a voided one back, if still the same day).</summary>
+    public void Count(string day, long minor, bool staticQr)
+    {
+        if (LimitDay != day)
+        {
+            if (minor < 0) return;
+            (LimitDay, DayPaid, DayStaticQr) = (day, 0, 0);
+        }
+        DayPaid = checked(DayPaid + minor);
+        if (staticQr) DayStaticQr = checked(DayStaticQr + minor);
+        Changed = true;
+    }
 
     /// <summary>Credits posted − debits posted − debits pending: what may still leave the account.</summary>
     public long Available => checked(CreditsPosted - DebitsPosted - DebitsPending);
@@ -51,5 +72,6 @@ internal sealed class AccountState(Account account)
     public Account ToAccount() => Account with
     {
         DebitsPending = DebitsPending, DebitsPosted = DebitsPosted, CreditsPending = CreditsPending, CreditsPosted = CreditsPosted,
+        LimitDay = LimitDay, DayPaid = DayPaid, DayStaticQr = DayStaticQr,
     };
 }

@@ -35,12 +35,20 @@ public static class LedgerAudit
         var totals = (await c.QueryAsync<(string Currency, long Balance, long DebitsPending, long CreditsPending)>(
             "SELECT currency, CAST(SUM(credits_posted - debits_posted) AS BIGINT), CAST(SUM(debits_pending) AS BIGINT), CAST(SUM(credits_pending) AS BIGINT) " +
             "FROM pay_accounts GROUP BY currency ORDER BY currency", transaction: snapshot)).Select(t => new CurrencyTotals(t.Currency, t.Balance, t.DebitsPending, t.CreditsPending)).ToList();
+        // Each payment row holds its legs: payer → (fx_in or payee) for debit_minor; then fx_out → payee for credit_minor.
         var fromTransfers = (await c.QueryAsync<(string Account, long DebitsPending, long DebitsPosted, long CreditsPending, long CreditsPosted)>("""
             SELECT account, CAST(SUM(dp) AS BIGINT), CAST(SUM(dpo) AS BIGINT), CAST(SUM(cp) AS BIGINT), CAST(SUM(cpo) AS BIGINT) FROM (
-                SELECT debit_account AS account, CASE WHEN state = 'pending' THEN amount ELSE 0 END AS dp, CASE WHEN state = 'posted' THEN amount ELSE 0 END AS dpo,
-                       0 AS cp, 0 AS cpo FROM pay_transfers
+                SELECT payer AS account, CASE WHEN state = 'reserved' THEN debit_minor ELSE 0 END AS dp,
+                       CASE WHEN state = 'posted' THEN debit_minor ELSE 0 END AS dpo, 0 AS cp, 0 AS cpo FROM pay_payments
                 UNION ALL
-                SELECT credit_account, 0, 0, CASE WHEN state = 'pending' THEN amount ELSE 0 END, CASE WHEN state = 'posted' THEN amount ELSE 0 END FROM pay_transfers
+                SELECT COALESCE(fx_in, payee), 0, 0, CASE WHEN state = 'reserved' THEN debit_minor ELSE 0 END,
+                       CASE WHEN state = 'posted' THEN debit_minor ELSE 0 END FROM pay_payments
+                UNION ALL
+                SELECT fx_out, CASE WHEN state = 'reserved' THEN credit_minor ELSE 0 END, CASE WHEN state = 'posted' THEN credit_minor ELSE 0 END, 0, 0
+                FROM pay_payments WHERE fx_out IS NOT NULL
+                UNION ALL
+                SELECT payee, 0, 0, CASE WHEN state = 'reserved' THEN credit_minor ELSE 0 END, CASE WHEN state = 'posted' THEN credit_minor ELSE 0 END
+                FROM pay_payments WHERE fx_in IS NOT NULL
             ) legs GROUP BY account
             """, transaction: snapshot)).ToDictionary(r => r.Account);
         var mismatched = new List<string>();

@@ -26,11 +26,11 @@ internal sealed partial class LedgerBatch
         var legs = Legs(request, payer, payee, out var refusal);
         if (legs is null) return LedgerOutcome.Refused(refusal!);
         var debit = legs[0].Amount;
-        string? limitKey = null;
+        string? limitDay = null;
         if (!funding)
         {
-            limitKey = DailyTotal.KeyOf(payer.Owner, payer.Currency, Now);
-            if (PayerLimits.Check(debit, request.Qr, request.StrongAuthentication, DailyOf(limitKey)) is { } overLimit)
+            limitDay = payer.Currency.LocalDay(Now);
+            if (PayerLimits.Check(debit, request.Qr, request.StrongAuthentication, payer.Today(limitDay)) is { } overLimit)
                 return LedgerOutcome.Refused(overLimit);
         }
         // Legs of a cross-currency payment debit different accounts (payer, FX provider), so each is checked on its own.
@@ -50,13 +50,13 @@ internal sealed partial class LedgerBatch
             if (request.PostNow) from.Post(to, leg.Amount.Minor, wasReserved: false);
             else from.Reserve(to, leg.Amount.Minor);
         }
-        if (limitKey is not null) Count(limitKey, debit.Minor, request.Qr == QrKind.Static);
+        if (limitDay is not null) payer.Count(limitDay, debit.Minor, request.Qr == QrKind.Static);
         var payment = new Payment(
             Guid.CreateVersion7(Now).ToString(), request.Kind, state, payer.Id, payee.Id, debit, legs[^1].Amount, request.QuoteId, request.Qr,
             request.StrongAuthentication, request.Caller.Name, Now, request.PostNow ? null : Now + options.PendingTimeout,
             request.PostNow ? Now : null, null, legs)
         {
-            LimitKey = limitKey,
+            LimitDay = limitDay,
             Idempotency = request.Idempotency,
             Fingerprint = request.Fingerprint,
         };

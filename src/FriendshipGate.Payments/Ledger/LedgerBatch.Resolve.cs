@@ -41,7 +41,7 @@ internal sealed partial class LedgerBatch
             else from.Release(to, leg.Amount.Minor);
         }
         // A payment that never moved money stops counting towards the payer's day.
-        if (!post && payment.LimitKey is { } key) Count(key, checked(-payment.Debit.Minor), payment.Qr == QrKind.Static);
+        if (!post && payment.LimitDay is { } day) Accounts[payment.Payer].Count(day, checked(-payment.Debit.Minor), payment.Qr == QrKind.Static);
         var finished = payment with
         {
             State = state,

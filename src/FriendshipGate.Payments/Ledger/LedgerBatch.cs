@@ -1,11 +1,10 @@
 using FriendshipGate.Payments.Fx;
-using FriendshipGate.Payments.Limits;
 
 namespace FriendshipGate.Payments.Ledger;
 
 /// <summary>
-/// The ledger's rules applied to one batch of commands, in memory, in order: what the batch read (accounts, payments, quotes,
-/// daily totals) goes in, what it changed comes out for <see cref="LedgerStore"/> to write in the same transaction. Plain C#:
+/// The ledger's rules applied to one batch of commands, in memory, in order: what the batch read (accounts with their day
+/// totals, payments, quotes) goes in, what it changed comes out for <see cref="LedgerStore"/> to write in the same transaction. Plain C#:
 /// no I/O and one clock reading per batch, so the rules can be tested without a database.
 /// </summary>
 internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions options)
@@ -17,11 +16,6 @@ internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions op
     public Dictionary<string, Payment> ByIdempotency { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, FxQuote> Quotes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> UsedQuotes { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, DailyTotal> Daily { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>How each daily total changed (written as increments, so two writers never lose each other's).</summary>
-    public Dictionary<string, DailyTotal> DailyChanges { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Payments created in this batch, in order (their final state is in <see cref="Payments"/>).</summary>
     public List<string> Created { get; } = [];
 
@@ -54,14 +48,6 @@ internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions op
         Quotes[quote.Id] = quote;
         NewQuotes.Add(quote);
         return new LedgerOutcome(null, null, Quote: quote);
-    }
-
-    private DailyTotal DailyOf(string key) => Daily.TryGetValue(key, out var total) ? total : DailyTotal.Empty(key);
-
-    private void Count(string key, long minor, bool staticQr)
-    {
-        Daily[key] = DailyOf(key).Add(minor, staticQr);
-        DailyChanges[key] = (DailyChanges.TryGetValue(key, out var change) ? change : DailyTotal.Empty(key)).Add(minor, staticQr);
     }
 
     /// <summary>The accounts of each leg, as this batch holds them.</summary>

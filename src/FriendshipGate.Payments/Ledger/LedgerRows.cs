@@ -11,48 +11,44 @@ namespace FriendshipGate.Payments.Ledger;
 internal static class LedgerRows
 {
     public const string AccountColumns =
-        "id, owner, participant, kind, currency, lower_limit, debits_pending, debits_posted, credits_pending, credits_posted, created_ms";
+        "id, owner, participant, kind, currency, lower_limit, debits_pending, debits_posted, credits_pending, credits_posted, created_ms, " +
+        "limit_day, day_paid, day_static_qr";
 
     public const string PaymentColumns =
-        "id, idempotency, fingerprint, kind, state, payer, payee, debit_currency, debit_minor, credit_currency, credit_minor, quote_id, qr, " +
-        "strong_auth, limit_key, requester, created_ms, timeout_ms, resolved_ms, reason";
-
-    public const string TransferColumns = "payment_id, leg, debit_account, credit_account, currency, amount, state";
+        "id, idempotency, fingerprint, kind, state, payer, payee, fx_in, fx_out, debit_currency, debit_minor, credit_currency, credit_minor, " +
+        "quote_id, qr, strong_auth, limit_day, requester, created_ms, timeout_ms, resolved_ms, reason";
 
     public const string QuoteColumns =
         "id, source_currency, source_minor, target_currency, target_minor, mid_micros, rate_micros, spread_bp, requester, created_ms, expires_ms";
 
     public static Account Account(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Currency.Parse(r.GetString(4)), r.IsDBNull(5) ? null : r.GetInt64(5),
-        r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), Time(r.GetInt64(10)));
+        r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), Time(r.GetInt64(10)), Text(r, 11), r.GetInt64(12), r.GetInt64(13));
 
-    /// <summary>A payment without its legs (<see cref="WithLegs"/> adds them).</summary>
     public static Payment Payment(DbDataReader r)
     {
-        var debit = Money.OfMinor(Currency.Parse(r.GetString(7)), r.GetInt64(8));
-        var credit = Money.OfMinor(Currency.Parse(r.GetString(9)), r.GetInt64(10));
-        return new Payment(r.GetString(0), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), debit, credit,
-            Text(r, 11), Text(r, 12), r.GetInt64(13) != 0, r.GetString(15), Time(r.GetInt64(16)), OptionalTime(r, 17), OptionalTime(r, 18), Text(r, 19), [])
+        var state = r.GetString(4);
+        var debit = Money.OfMinor(Currency.Parse(r.GetString(9)), r.GetInt64(10));
+        var credit = Money.OfMinor(Currency.Parse(r.GetString(11)), r.GetInt64(12));
+        var legs = Legs(r.GetString(5), r.GetString(6), Text(r, 7), Text(r, 8), debit, credit, TransferState.Of(state));
+        return new Payment(r.GetString(0), r.GetString(3), state, r.GetString(5), r.GetString(6), debit, credit,
+            Text(r, 13), Text(r, 14), r.GetInt64(15) != 0, r.GetString(17), Time(r.GetInt64(18)), OptionalTime(r, 19), OptionalTime(r, 20), Text(r, 21), legs)
         {
             Idempotency = r.GetString(1),
             Fingerprint = r.GetString(2),
-            LimitKey = Text(r, 14),
+            LimitDay = Text(r, 16),
         };
     }
 
-    public static (string PaymentId, TransferLeg Leg) Transfer(DbDataReader r) =>
-        (r.GetString(0), new TransferLeg((int)r.GetInt64(1), r.GetString(2), r.GetString(3), Money.OfMinor(Currency.Parse(r.GetString(4)), r.GetInt64(5)), r.GetString(6)));
+    /// <summary>A payment's transfer legs from its row: payer → payee, or payer → fx_in and fx_out → payee.</summary>
+    public static IReadOnlyList<TransferLeg> Legs(string payer, string payee, string? fxIn, string? fxOut, Money debit, Money credit, string state) =>
+        fxIn is null || fxOut is null
+            ? [new TransferLeg(1, payer, payee, debit, state)]
+            : [new TransferLeg(1, payer, fxIn, debit, state), new TransferLeg(2, fxOut, payee, credit, state)];
 
     public static FxQuote Quote(DbDataReader r) => new(
         r.GetString(0), Money.OfMinor(Currency.Parse(r.GetString(1)), r.GetInt64(2)), Money.OfMinor(Currency.Parse(r.GetString(3)), r.GetInt64(4)),
         FxRate.FromMicros(r.GetInt64(5)), FxRate.FromMicros(r.GetInt64(6)), (int)r.GetInt64(7), r.GetString(8), Time(r.GetInt64(9)), Time(r.GetInt64(10)));
-
-    /// <summary>Attaches each payment's legs, in leg order.</summary>
-    public static List<Payment> WithLegs(IReadOnlyList<Payment> payments, IEnumerable<(string PaymentId, TransferLeg Leg)> transfers)
-    {
-        var legs = transfers.GroupBy(t => t.PaymentId).ToDictionary(g => g.Key, g => g.Select(t => t.Leg).OrderBy(l => l.Leg).ToList());
-        return payments.Select(p => p with { Legs = legs.TryGetValue(p.Id, out var own) ? own : [] }).ToList();
-    }
 
     /// <summary>Runs <paramref name="sql"/> with its <c>{in}</c> token replaced by "column is one of <paramref name="keys"/>".</summary>
     public static async Task<List<T>> ReadInAsync<T>(DbConnection connection, DbTransaction? transaction, DatabaseKind kind, string sql, string column,

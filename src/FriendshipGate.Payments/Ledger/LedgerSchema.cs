@@ -2,7 +2,11 @@ using FriendshipGate.Storage;
 
 namespace FriendshipGate.Payments.Ledger;
 
-/// <summary>The Payments module's tables: accounts, FX quotes, payments with their transfer legs, daily totals, settlements.</summary>
+/// <summary>
+/// The Payments module's tables: accounts (with the payer's running day total for the limits), FX quotes, payments, settlements.
+/// A payment row holds its one or two transfer legs (payer → payee; or payer → fx_in and fx_out → payee), because they are
+/// reserved, posted and voided together: one row per payment is one write per payment in a batch.
+/// </summary>
 internal static class LedgerSchema
 {
     public static readonly Migration[] Migrations =
@@ -19,6 +23,9 @@ internal static class LedgerSchema
                 debits_posted BIGINT NOT NULL,
                 credits_pending BIGINT NOT NULL,
                 credits_posted BIGINT NOT NULL,
+                limit_day TEXT NULL,
+                day_paid BIGINT NOT NULL,
+                day_static_qr BIGINT NOT NULL,
                 created_ms BIGINT NOT NULL);
             CREATE INDEX ix_pay_accounts_owner ON pay_accounts (owner);
             CREATE TABLE pay_quotes (
@@ -41,6 +48,8 @@ internal static class LedgerSchema
                 state TEXT NOT NULL,
                 payer TEXT NOT NULL,
                 payee TEXT NOT NULL,
+                fx_in TEXT NULL,
+                fx_out TEXT NULL,
                 debit_currency TEXT NOT NULL,
                 debit_minor BIGINT NOT NULL,
                 credit_currency TEXT NOT NULL,
@@ -48,30 +57,15 @@ internal static class LedgerSchema
                 quote_id TEXT NULL UNIQUE,
                 qr TEXT NULL,
                 strong_auth BIGINT NOT NULL,
-                limit_key TEXT NULL,
+                limit_day TEXT NULL,
                 requester TEXT NOT NULL,
                 created_ms BIGINT NOT NULL,
                 timeout_ms BIGINT NULL,
                 resolved_ms BIGINT NULL,
-                reason TEXT NULL);
+                reason TEXT NULL,
+                settlement_id TEXT NULL);
             CREATE INDEX ix_pay_payments_reserved ON pay_payments (timeout_ms) WHERE state = 'reserved';
-            CREATE TABLE pay_transfers (
-                payment_id TEXT NOT NULL,
-                leg BIGINT NOT NULL,
-                debit_account TEXT NOT NULL,
-                credit_account TEXT NOT NULL,
-                currency TEXT NOT NULL,
-                amount BIGINT NOT NULL,
-                state TEXT NOT NULL,
-                created_ms BIGINT NOT NULL,
-                resolved_ms BIGINT NULL,
-                settlement_id TEXT NULL,
-                PRIMARY KEY (payment_id, leg));
-            CREATE INDEX ix_pay_transfers_unsettled ON pay_transfers (state) WHERE settlement_id IS NULL;
-            CREATE TABLE pay_daily_totals (
-                id TEXT PRIMARY KEY,
-                total_minor BIGINT NOT NULL,
-                static_qr_minor BIGINT NOT NULL);
+            CREATE INDEX ix_pay_payments_unsettled ON pay_payments (state) WHERE settlement_id IS NULL;
             CREATE TABLE pay_settlements (
                 id TEXT PRIMARY KEY,
                 cutoff_ms BIGINT NOT NULL,

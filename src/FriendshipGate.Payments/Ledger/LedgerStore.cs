@@ -1,35 +1,46 @@
-using FriendshipGate.Payments.Limits;
 using FriendshipGate.Storage;
 
 namespace FriendshipGate.Payments.Ledger;
 
 /// <summary>
-/// The SQL around one batch: <see cref="LoadAsync"/> reads what the batch's commands touch (a handful of queries, whatever the
-/// batch size); <see cref="SaveAsync"/> writes what the batch changed, each table once. Both run in the batch's transaction.
-/// On PostgreSQL the payments to resolve and the accounts are locked (FOR UPDATE, in key order, so two node processes
-/// never deadlock): another process's batch waits, then sees this one's balances.
+/// The SQL around one batch: <see cref="LoadAsync"/> reads what the batch's commands touch (four queries, whatever the batch
+/// size); <see cref="SaveAsync"/> writes what the batch changed, each table once: a row per new quote and payment, an update
+/// per payment resolved and per account touched (a hot merchant paid 500 times in the batch is written once). Both run in the
+/// batch's transaction. On PostgreSQL the payments to resolve and the accounts are locked (FOR UPDATE, in key order, so two
+/// node processes never deadlock): another process's batch waits, then reads this one's balances.
 /// </summary>
 internal sealed class LedgerStore(PaymentsOptions options)
 {
+    private static readonly string[] PaymentInsertColumns =
+    [
+        "id", "idempotency", "fingerprint", "kind", "state", "payer", "payee", "fx_in", "fx_out", "debit_currency", "debit_minor", "credit_currency",
+        "credit_minor", "quote_id", "qr", "strong_auth", "limit_day", "requester", "created_ms", "timeout_ms", "resolved_ms", "reason",
+    ];
+
     public async Task<LedgerBatch> LoadAsync(NodeTransaction tx, IReadOnlyList<LedgerCommand> commands, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var batch = new LedgerBatch(now, options);
-        var creates = commands.OfType<CreatePayment>().Select(c => c.Request).ToList();
+        var creates = new List<PaymentRequest>(commands.Count);
+        var toResolve = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var command in commands)
+            if (command is CreatePayment create) creates.Add(create.Request);
+            else if (command is ResolvePayment resolve) toResolve.Add(resolve.PaymentId);
         var lockRows = tx.Kind == DatabaseKind.Postgres ? " ORDER BY id FOR UPDATE" : "";
 
-        var toResolve = commands.OfType<ResolvePayment>().Select(c => c.PaymentId).ToHashSet(StringComparer.Ordinal);
-        var payments = await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}{lockRows}", "id", toResolve, LedgerRows.Payment, cancellationToken);
         var retried = creates.Select(r => r.Idempotency).ToHashSet(StringComparer.Ordinal);
-        payments.AddRange(await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}", "idempotency", retried, LedgerRows.Payment, cancellationToken));
-        var transfers = await ReadAsync(tx, $"SELECT {LedgerRows.TransferColumns} FROM pay_transfers WHERE {{in}}", "payment_id",
-            payments.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), LedgerRows.Transfer, cancellationToken);
-        foreach (var payment in LedgerRows.WithLegs(payments, transfers)) batch.Add(payment);
-
         var quoteIds = creates.Where(r => r.QuoteId is not null).Select(r => r.QuoteId!).ToHashSet(StringComparer.Ordinal);
-        foreach (var quote in await ReadAsync(tx, $"SELECT {LedgerRows.QuoteColumns} FROM pay_quotes WHERE {{in}}", "id", quoteIds, LedgerRows.Quote, cancellationToken))
-            batch.Quotes[quote.Id] = quote;
-        foreach (var used in await ReadAsync(tx, "SELECT quote_id FROM pay_payments WHERE {in}", "quote_id", quoteIds, r => r.GetString(0), cancellationToken))
-            batch.UsedQuotes.Add(used);
+        // Payments to resolve (locked), retries by their idempotency key, and payments already made with the quotes named.
+        foreach (var payment in await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}{lockRows}", "id", toResolve, LedgerRows.Payment, cancellationToken))
+            batch.Add(payment);
+        foreach (var payment in await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}", "idempotency", retried, LedgerRows.Payment, cancellationToken))
+            batch.Add(payment);
+        if (quoteIds.Count > 0)
+        {
+            foreach (var quote in await ReadAsync(tx, $"SELECT {LedgerRows.QuoteColumns} FROM pay_quotes WHERE {{in}}", "id", quoteIds, LedgerRows.Quote, cancellationToken))
+                batch.Quotes[quote.Id] = quote;
+            foreach (var used in await ReadAsync(tx, "SELECT quote_id FROM pay_payments WHERE {in}", "quote_id", quoteIds, r => r.GetString(0), cancellationToken))
+                batch.UsedQuotes.Add(used);
+        }
 
         var accountIds = SystemAccounts.Ids.ToHashSet(StringComparer.Ordinal);
         foreach (var request in creates)
@@ -38,71 +49,66 @@ internal sealed class LedgerStore(PaymentsOptions options)
             if (request.Payer is { } payer) accountIds.Add(payer);
         }
         foreach (var payment in batch.Payments.Values)
-        {
-            accountIds.Add(payment.Payer);
-            accountIds.Add(payment.Payee);
             foreach (var leg in payment.Legs) { accountIds.Add(leg.DebitAccount); accountIds.Add(leg.CreditAccount); }
+        if (tx.Kind == DatabaseKind.Sqlite)
+        {
+            // SQLite has one writer, this one: the balances it committed last are the database's, so only accounts it has not
+            // seen yet are read.
+            accountIds.RemoveWhere(id =>
+            {
+                if (!committed.TryGetValue(id, out var known)) return false;
+                batch.Add(known);
+                return true;
+            });
         }
         foreach (var account in await ReadAsync(tx, $"SELECT {LedgerRows.AccountColumns} FROM pay_accounts WHERE {{in}}{lockRows}", "id", accountIds, LedgerRows.Account, cancellationToken))
+        {
             batch.Add(account);
-
-        var dailyKeys = batch.Payments.Values.Where(p => p.LimitKey is not null).Select(p => p.LimitKey!).ToHashSet(StringComparer.Ordinal);
-        foreach (var request in creates.Where(r => r.Kind == PaymentKind.Payment))
-            if (request.Payer is { } payer && batch.Accounts.TryGetValue(payer, out var account))
-                dailyKeys.Add(DailyTotal.KeyOf(account.Owner, account.Currency, now));
-        foreach (var total in await ReadAsync(tx, "SELECT id, total_minor, static_qr_minor FROM pay_daily_totals WHERE {in}", "id", dailyKeys,
-                     r => new DailyTotal(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken))
-            batch.Daily[total.Key] = total;
+            if (tx.Kind == DatabaseKind.Sqlite) committed[account.Id] = account;
+        }
         return batch;
     }
 
+    /// <summary>
+    /// SQLite only: each account as of the last commit, so that a hot account is read once, not once per batch. Entries change
+    /// only after a commit (<see cref="SaveAsync"/>), so a batch that fails leaves them as the database has them. PostgreSQL
+    /// reads (and locks) every batch's accounts instead, because other node processes may write the same database.
+    /// </summary>
+    private readonly Dictionary<string, Account> committed = new(StringComparer.Ordinal);
+
     public async Task SaveAsync(NodeTransaction tx, LedgerBatch batch, CancellationToken cancellationToken)
     {
-        if (batch.NewQuotes.Count > 0)
-            await tx.InsertRowsAsync("pay_quotes",
-                ["id", "source_currency", "source_minor", "target_currency", "target_minor", "mid_micros", "rate_micros", "spread_bp", "requester", "created_ms", "expires_ms"],
-                batch.NewQuotes.Select(q => new object?[]
-                {
-                    q.Id, q.Source.Currency.Code, q.Source.Minor, q.Target.Currency.Code, q.Target.Minor, q.MidRate.Micros, q.Rate.Micros,
-                    (long)q.SpreadBasisPoints, q.Requester, Ms(q.CreatedAt), Ms(q.ExpiresAt),
-                }).ToList(), cancellationToken: cancellationToken);
-        if (batch.Created.Count > 0)
+        await LedgerWrites.InsertAsync(tx, "pay_quotes",
+            ["id", "source_currency", "source_minor", "target_currency", "target_minor", "mid_micros", "rate_micros", "spread_bp", "requester", "created_ms", "expires_ms"],
+            batch.NewQuotes.Select(q => new object?[]
+            {
+                q.Id, q.Source.Currency.Code, q.Source.Minor, q.Target.Currency.Code, q.Target.Minor, q.MidRate.Micros, q.Rate.Micros,
+                (long)q.SpreadBasisPoints, q.Requester, Ms(q.CreatedAt), Ms(q.ExpiresAt),
+            }).ToList(), cancellationToken);
+        await LedgerWrites.InsertAsync(tx, "pay_payments", PaymentInsertColumns, batch.Created.Select(id =>
         {
-            var created = batch.Created.Select(id => batch.Payments[id]).ToList();
-            await tx.InsertRowsAsync("pay_payments",
-                ["id", "idempotency", "fingerprint", "kind", "state", "payer", "payee", "debit_currency", "debit_minor", "credit_currency", "credit_minor",
-                 "quote_id", "qr", "strong_auth", "limit_key", "requester", "created_ms", "timeout_ms", "resolved_ms", "reason"],
-                created.Select(p => new object?[]
-                {
-                    p.Id, p.Idempotency, p.Fingerprint, p.Kind, p.State, p.Payer, p.Payee, p.Debit.Currency.Code, p.Debit.Minor, p.Credit.Currency.Code,
-                    p.Credit.Minor, p.QuoteId, p.Qr, p.StrongAuthentication ? 1L : 0L, p.LimitKey, p.Requester, Ms(p.CreatedAt), Ms(p.TimeoutAt),
-                    Ms(p.ResolvedAt), p.Reason,
-                }).ToList(), cancellationToken: cancellationToken);
-            await tx.InsertRowsAsync("pay_transfers",
-                ["payment_id", "leg", "debit_account", "credit_account", "currency", "amount", "state", "created_ms", "resolved_ms"],
-                created.SelectMany(p => p.Legs.Select(l => new object?[]
-                {
-                    p.Id, (long)l.Leg, l.DebitAccount, l.CreditAccount, l.Amount.Currency.Code, l.Amount.Minor, l.State, Ms(p.CreatedAt), Ms(p.ResolvedAt),
-                })).ToList(), cancellationToken: cancellationToken);
-        }
-        if (batch.Resolved.Count > 0)
-        {
-            var resolved = batch.Resolved.Select(id => batch.Payments[id]).ToList();
-            await tx.UpdateRowsAsync("pay_payments", "id", ["state", "resolved_ms", "reason"], ["text", "text", "bigint", "text"],
-                resolved.Select(p => new object?[] { p.Id, p.State, Ms(p.ResolvedAt), p.Reason }).ToList(), cancellationToken);
-            await tx.UpdateRowsAsync("pay_transfers", "payment_id", ["state", "resolved_ms"], ["text", "text", "bigint"],
-                resolved.Select(p => new object?[] { p.Id, p.Legs[0].State, Ms(p.ResolvedAt) }).ToList(), cancellationToken);
-        }
+            var p = batch.Payments[id];
+            var (fxIn, fxOut) = p.Legs.Count == 2 ? (p.Legs[0].CreditAccount, p.Legs[1].DebitAccount) : (null, null);
+            return new object?[]
+            {
+                p.Id, p.Idempotency, p.Fingerprint, p.Kind, p.State, p.Payer, p.Payee, fxIn, fxOut, p.Debit.Currency.Code, p.Debit.Minor,
+                p.Credit.Currency.Code, p.Credit.Minor, p.QuoteId, p.Qr, p.StrongAuthentication ? 1L : 0L, p.LimitDay, p.Requester, Ms(p.CreatedAt),
+                Ms(p.TimeoutAt), Ms(p.ResolvedAt), p.Reason,
+            };
+        }).ToList(), cancellationToken);
+        await LedgerWrites.UpdateAsync(tx, "pay_payments", "id", ["state", "resolved_ms", "reason"], ["text", "text", "bigint", "text"],
+            batch.Resolved.Select(id => batch.Payments[id]).Select(p => new object?[] { p.Id, p.State, Ms(p.ResolvedAt), p.Reason }).ToList(), cancellationToken);
         var changed = batch.Accounts.Values.Where(a => a.Changed).ToList();
-        if (changed.Count > 0)
-            await tx.UpdateRowsAsync("pay_accounts", "id", ["debits_pending", "debits_posted", "credits_pending", "credits_posted"],
-                ["text", "bigint", "bigint", "bigint", "bigint"],
-                changed.Select(a => new object?[] { a.Id, a.DebitsPending, a.DebitsPosted, a.CreditsPending, a.CreditsPosted }).ToList(), cancellationToken);
-        if (batch.DailyChanges.Count > 0)
-            await tx.InsertRowsAsync("pay_daily_totals", ["id", "total_minor", "static_qr_minor"],
-                batch.DailyChanges.Values.Select(d => new object?[] { d.Key, d.TotalMinor, d.StaticQrMinor }).ToList(),
-                "ON CONFLICT (id) DO UPDATE SET total_minor = pay_daily_totals.total_minor + excluded.total_minor, " +
-                "static_qr_minor = pay_daily_totals.static_qr_minor + excluded.static_qr_minor", cancellationToken);
+        if (tx.Kind == DatabaseKind.Sqlite)
+            tx.OnCommitted(() =>
+            {
+                foreach (var account in changed) committed[account.Id] = account.ToAccount();
+            });
+        await LedgerWrites.UpdateAsync(tx, "pay_accounts", "id",
+            ["debits_pending", "debits_posted", "credits_pending", "credits_posted", "limit_day", "day_paid", "day_static_qr"],
+            ["text", "bigint", "bigint", "bigint", "bigint", "text", "bigint", "bigint"],
+            changed.Select(a => new object?[] { a.Id, a.DebitsPending, a.DebitsPosted, a.CreditsPending, a.CreditsPosted, a.LimitDay, a.DayPaid, a.DayStaticQr }).ToList(),
+            cancellationToken);
     }
 
     private static Task<List<T>> ReadAsync<T>(NodeTransaction tx, string sql, string column, IReadOnlyCollection<string> keys,

@@ -22,6 +22,14 @@ public static class PaymentState
 public static class TransferState
 {
     public const string Pending = "pending", Posted = "posted", Voided = "voided";
+
+    /// <summary>A leg's state follows its payment's: the legs of a payment are reserved, posted and voided together.</summary>
+    public static string Of(string paymentState) => paymentState switch
+    {
+        PaymentState.Reserved => Pending,
+        PaymentState.Posted => Posted,
+        _ => Voided,
+    };
 }
 
 /// <summary>One same-currency transfer of a payment: debit one account, credit another.</summary>
@@ -36,8 +44,8 @@ public sealed record Payment(
     bool StrongAuthentication, string Requester, DateTimeOffset CreatedAt, DateTimeOffset? TimeoutAt, DateTimeOffset? ResolvedAt,
     string? Reason, IReadOnlyList<TransferLeg> Legs)
 {
-    /// <summary>The daily-totals row this payment counted in (payer owner, currency, local day); null for fundings.</summary>
-    internal string? LimitKey { get; init; }
+    /// <summary>The payer's local day this payment counted towards its daily limits; null for fundings.</summary>
+    internal string? LimitDay { get; init; }
 
     /// <summary>The idempotency scope (requester and key) and the fingerprint of the request that created it.</summary>
     internal string Idempotency { get; init; } = "";

@@ -14,6 +14,10 @@ public sealed record AccountSpec(string Id, string Owner, string Participant, st
 /// </summary>
 public sealed class PaymentLedger(NodeDatabase database, LedgerWriter writer, FxQuoteDesk quotes, TimeProvider time)
 {
+    private const string InsertAccount =
+        "INSERT INTO pay_accounts (id, owner, participant, kind, currency, lower_limit, debits_pending, debits_posted, credits_pending, credits_posted, " +
+        "day_paid, day_static_qr, created_ms) VALUES (@Id, @Owner, @Participant, @Kind, @Currency, @LowerLimit, 0, 0, 0, 0, 0, 0, @At) ON CONFLICT (id) DO NOTHING";
+
     public Task<LedgerOutcome> PayAsync(PaymentRequest request, CancellationToken cancellationToken = default) =>
         writer.SubmitAsync(new CreatePayment(request), cancellationToken);
 
@@ -38,8 +42,7 @@ public sealed class PaymentLedger(NodeDatabase database, LedgerWriter writer, Fx
     {
         var at = WireJson.Truncate(time.GetUtcNow());
         await database.WriteAsync(tx => tx.Connection.ExecuteAsync(
-            "INSERT INTO pay_accounts (id, owner, participant, kind, currency, lower_limit, debits_pending, debits_posted, credits_pending, credits_posted, created_ms) " +
-            "VALUES (@Id, @Owner, @Participant, @Kind, @Currency, @LowerLimit, 0, 0, 0, 0, @At) ON CONFLICT (id) DO NOTHING",
+            InsertAccount,
             new { spec.Id, spec.Owner, spec.Participant, spec.Kind, Currency = spec.Currency.Code, spec.LowerLimit, At = at.ToUnixTimeMilliseconds() },
             tx.Transaction), cancellationToken);
         var account = (await AccountAsync(spec.Id, cancellationToken))!;
@@ -53,8 +56,7 @@ public sealed class PaymentLedger(NodeDatabase database, LedgerWriter writer, Fx
     {
         foreach (var account in SystemAccounts.Create(fxProvider, WireJson.Truncate(time.GetUtcNow())))
             await tx.Connection.ExecuteAsync(
-                "INSERT INTO pay_accounts (id, owner, participant, kind, currency, lower_limit, debits_pending, debits_posted, credits_pending, credits_posted, created_ms) " +
-                "VALUES (@Id, @Owner, @Participant, @Kind, @Currency, @LowerLimit, 0, 0, 0, 0, @At) ON CONFLICT (id) DO NOTHING",
+                InsertAccount,
                 new { account.Id, account.Owner, account.Participant, account.Kind, Currency = account.Currency.Code, account.LowerLimit, At = account.CreatedAt.ToUnixTimeMilliseconds() },
                 tx.Transaction);
     }, cancellationToken);
@@ -84,9 +86,7 @@ public sealed class PaymentLedger(NodeDatabase database, LedgerWriter writer, Fx
     public Task<Payment?> PaymentAsync(string id, CancellationToken cancellationToken = default) => database.ReadAsync(async c =>
     {
         var payments = await LedgerRows.ReadInAsync(c, null, database.Kind, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}", "id", [id], LedgerRows.Payment, cancellationToken);
-        if (payments.Count == 0) return null;
-        var legs = await LedgerRows.ReadInAsync(c, null, database.Kind, $"SELECT {LedgerRows.TransferColumns} FROM pay_transfers WHERE {{in}}", "payment_id", [id], LedgerRows.Transfer, cancellationToken);
-        return LedgerRows.WithLegs(payments, legs)[0];
+        return payments.SingleOrDefault();
     }, cancellationToken);
 
     /// <summary>

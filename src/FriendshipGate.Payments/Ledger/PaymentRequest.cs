@@ -18,19 +18,19 @@ public sealed record PaymentRequest(
     string IdempotencyKey, PaymentsCaller Caller)
 {
     /// <summary>The idempotency scope: a key is the caller's own; two callers may use the same key for different payments.</summary>
-    public string Idempotency => Caller.Name + "\n" + IdempotencyKey;
+    public string Idempotency { get; } = Caller.Name + "\n" + IdempotencyKey;
 
     /// <summary>
-    /// A hash of what the request asks for (not who asks or with which key). A retry with the same key must carry the same
-    /// fingerprint; otherwise it is refused rather than answered with a payment that is not what it asked for.
+    /// A hash of what the request asks for (not who asks or with which key), computed once, by the caller's thread rather than
+    /// the ledger's writer. A retry with the same key must carry the same fingerprint; otherwise it is refused rather than
+    /// answered with a payment that is not what it asked for.
     /// </summary>
-    public string Fingerprint
+    public string Fingerprint { get; } = Hash(Kind, Payer, Payee, Amount, QuoteId, Qr, StrongAuthentication, PostNow);
+
+    private static string Hash(string kind, string? payer, string payee, Money? amount, string? quote, string? qr, bool strong, bool postNow)
     {
-        get
-        {
-            var canonical = string.Join("\n", Kind, Payer ?? "", Payee, Amount is { } a ? $"{a.Currency.Code} {a.Minor}" : "", QuoteId ?? "",
-                Qr ?? "", StrongAuthentication ? "1" : "0", PostNow ? "1" : "0");
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
-        }
+        var canonical = string.Join("\n", kind, payer ?? "", payee, amount is { } a ? $"{a.Currency.Code} {a.Minor}" : "", quote ?? "", qr ?? "",
+            strong ? "1" : "0", postNow ? "1" : "0");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
     }
 }

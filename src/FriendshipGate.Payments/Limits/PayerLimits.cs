@@ -33,14 +33,14 @@ public static class PayerLimits
     ];
 
     /// <summary>The first rule <paramref name="debit"/> breaks given what the payer paid today before it, or null.</summary>
-    public static PaymentRefusal? Check(Money debit, string? qr, bool strongAuthentication, DailyTotal today)
+    public static PaymentRefusal? Check(Money debit, string? qr, bool strongAuthentication, DayUsage today)
     {
         var staticQr = qr == QrKind.Static;
         foreach (var rule in Rules)
         {
             if (rule.Currency != debit.Currency || rule.StaticQrOnly && !staticQr) continue;
             if (rule.StrongAuthenticationLifts && strongAuthentication) continue;
-            var before = rule.StaticQrOnly ? today.StaticQrMinor : today.TotalMinor;
+            var before = rule.StaticQrOnly ? today.StaticQr : today.Paid;
             if (rule.PerTransferAbove is { } perTransfer && debit.Minor > perTransfer)
                 return Refuse(rule, debit, Money.OfMinor(debit.Currency, perTransfer), perDay: false, before);
             if (rule.PerDayAbove is { } perDay && checked(before + debit.Minor) > perDay)

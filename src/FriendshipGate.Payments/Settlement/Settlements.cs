@@ -7,9 +7,9 @@ using FriendshipGate.Storage;
 namespace FriendshipGate.Payments.Settlement;
 
 /// <summary>
-/// Settlement cut-offs. A cut-off takes, in one transaction, every posted transfer not yet settled (marking it with the
+/// Settlement cut-offs. A cut-off takes, in one transaction, every posted payment not yet settled (marking it with the
 /// settlement's id, so none is settled twice or missed: a transfer posted during the cut-off falls in the next one), nets
-/// it per scheme and participant, and stores the positions; then it checks the whole ledger and records the check.
+/// its transfer legs per scheme and participant, and stores the positions; then it checks the whole ledger and records the check.
 /// Reservations still pending at the cut-off settle in the window in which they are posted.
 /// </summary>
 public sealed class Settlements(NodeDatabase database, TimeProvider time)
@@ -26,7 +26,8 @@ public sealed class Settlements(NodeDatabase database, TimeProvider time)
             await using (var command = tx.Connection.CreateCommand())
             {
                 command.Transaction = tx.Transaction;
-                command.CommandText = "UPDATE pay_transfers SET settlement_id = @id WHERE state = 'posted' AND settlement_id IS NULL RETURNING debit_account, credit_account, amount";
+                command.CommandText = "UPDATE pay_payments SET settlement_id = @id WHERE state = 'posted' AND settlement_id IS NULL " +
+                                      "RETURNING payer, payee, fx_in, fx_out, debit_currency, debit_minor, credit_currency, credit_minor";
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "@id";
                 parameter.Value = id;
@@ -34,12 +35,17 @@ public sealed class Settlements(NodeDatabase database, TimeProvider time)
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var amount = reader.GetInt64(2);
-                    var debit = perAccount.GetValueOrDefault(reader.GetString(0));
-                    perAccount[reader.GetString(0)] = (checked(debit.Debits + amount), debit.Credits);
-                    var credit = perAccount.GetValueOrDefault(reader.GetString(1));
-                    perAccount[reader.GetString(1)] = (credit.Debits, checked(credit.Credits + amount));
-                    count++;
+                    var debit = Money.OfMinor(Currency.Parse(reader.GetString(4)), reader.GetInt64(5));
+                    var credit = Money.OfMinor(Currency.Parse(reader.GetString(6)), reader.GetInt64(7));
+                    foreach (var leg in LedgerRows.Legs(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                                 reader.IsDBNull(3) ? null : reader.GetString(3), debit, credit, TransferState.Posted))
+                    {
+                        var from = perAccount.GetValueOrDefault(leg.DebitAccount);
+                        perAccount[leg.DebitAccount] = (checked(from.Debits + leg.Amount.Minor), from.Credits);
+                        var to = perAccount.GetValueOrDefault(leg.CreditAccount);
+                        perAccount[leg.CreditAccount] = (to.Debits, checked(to.Credits + leg.Amount.Minor));
+                        count++;
+                    }
                 }
             }
             var accounts = (await LedgerRows.ReadInAsync(tx.Connection, tx.Transaction, tx.Kind, $"SELECT {LedgerRows.AccountColumns} FROM pay_accounts WHERE {{in}}",

@@ -76,6 +76,6 @@ public sealed class TouristPaymentTests
         Assert.Equal(("insufficient-funds", "quote"), (refused.Refusal!.Rule, refused.Refusal.Field));
         // Neither leg happened: the payer's funds are not held either.
         Assert.Equal(1_000_000, await node.AvailableAsync("vn.tourist"));
-        Assert.Equal(0, await node.CountAsync("SELECT COUNT(*) FROM pay_transfers WHERE state = 'pending'"));
+        Assert.Equal(0, await node.CountAsync("SELECT COUNT(*) FROM pay_payments WHERE state = 'reserved'"));
     }
 }
