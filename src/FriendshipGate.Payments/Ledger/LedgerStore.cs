@@ -76,6 +76,12 @@ internal sealed class LedgerStore(PaymentsOptions options)
     /// </summary>
     private readonly Dictionary<string, Account> committed = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Forgets every account after a failed batch: had the failure come after the commit reached the disk (an error in the
+    /// commit itself), the entries could be stale, so the next batch reads them again.
+    /// </summary>
+    public void ForgetCommitted() => committed.Clear();
+
     public async Task SaveAsync(NodeTransaction tx, LedgerBatch batch, CancellationToken cancellationToken)
     {
         await LedgerWrites.InsertAsync(tx, "pay_quotes",

@@ -76,7 +76,20 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
     }
 
-    private Task<LedgerOutcome[]> WriteAsync(IReadOnlyList<LedgerCommand> commands) => database.WriteAsync(async tx =>
+    private async Task<LedgerOutcome[]> WriteAsync(IReadOnlyList<LedgerCommand> commands)
+    {
+        try
+        {
+            return await WriteBatchAsync(commands);
+        }
+        catch
+        {
+            store.ForgetCommitted();
+            throw;
+        }
+    }
+
+    private Task<LedgerOutcome[]> WriteBatchAsync(IReadOnlyList<LedgerCommand> commands) => database.WriteAsync(async tx =>
     {
         // One clock reading per batch, in whole milliseconds (what the tables hold), so an answer and a later read agree.
         var now = WireJson.Truncate(time.GetUtcNow());
