@@ -18,6 +18,7 @@ internal static class LedgerApi
     {
         group.MapPost("", PayAsync).Accepts<PaymentInput>("application/json")
             .WithSummary("Pay (operator, or a trader from its company's account) with an Idempotency-Key header: reserve the funds (two-phase, post or void later) or, with post: true, pay at once. Cross-currency payments name an FX quote. A retry with the same key answers the first result; the same key with another request is refused.");
+        group.MapGet("", ListAsync).WithSummary("Payments, newest first (?state=reserved|posted|voided|expired, ?limit= up to 10,000): the operator's all, a trader's from or to its company's accounts.");
         group.MapGet("{id}", GetAsync).WithSummary("A payment with its legs (operator, or a trader holding the payer's or payee's account).");
         group.MapPost("{id}/post", PostAsync).WithSummary("Post a reserved payment: its legs move the reserved funds, together.");
         group.MapPost("{id}/void", VoidAsync).Accepts<VoidInput>("application/json").WithSummary("Void a reserved payment: the reserved funds are released.");
@@ -49,6 +50,23 @@ internal static class LedgerApi
         if (outcome.Refusal is { } refusal) return PaymentsHttp.Refused(refusal, request);
         if (outcome.Replayed) response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Created($"/api/v1/payments/{outcome.Payment!.Id}", PaymentJson.Of(outcome.Payment));
+    }
+
+    private static async Task<Results<Ok<List<PaymentJson>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        HttpRequest request, PaymentLedger ledger, string? state, int? limit, CancellationToken cancellationToken)
+    {
+        var caller = PaymentsCaller.Of(request.HttpContext.User);
+        if (!caller.IsOperator && (caller.Role != NodeRoles.Trader || caller.Company is null))
+            return PaymentsHttp.Refused(PaymentRefusal.OperatorOnly("list payments (or a trader, its own)"), request);
+        if (state is not (null or PaymentState.Reserved or PaymentState.Posted or PaymentState.Voided or PaymentState.Expired))
+        {
+            var errors = new PaymentErrors();
+            errors.Add("state", "payment-state", $"'{state}' is not a payment state: reserved, posted, voided or expired.",
+                $"“{state}” không phải trạng thái thanh toán: reserved, posted, voided hoặc expired.", $"“{state}”不是支付状态：reserved、posted、voided 或 expired。");
+            return errors.ToProblem(request, PaymentsHttp.Invalid);
+        }
+        var payments = await ledger.PaymentsAsync(caller.IsOperator ? null : caller.Company, state, Math.Clamp(limit ?? 100, 1, 10_000), cancellationToken);
+        return TypedResults.Ok(payments.Select(PaymentJson.Of).ToList());
     }
 
     private static async Task<Results<Ok<PaymentJson>, ProblemHttpResult>> GetAsync(string id, HttpRequest request, PaymentLedger ledger, CancellationToken cancellationToken)

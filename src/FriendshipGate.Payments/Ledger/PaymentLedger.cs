@@ -90,6 +90,32 @@ public sealed class PaymentLedger(NodeDatabase database, LedgerWriter writer, Fx
     }, cancellationToken);
 
     /// <summary>
+    /// Payments newest first, at most <paramref name="limit"/>: all of them, or those from or to accounts <paramref name="owner"/>
+    /// holds; only those in <paramref name="state"/> when given.
+    /// </summary>
+    public Task<List<Payment>> PaymentsAsync(string? owner, string? state, int limit, CancellationToken cancellationToken = default) => database.ReadAsync(async c =>
+    {
+        var columns = string.Join(", ", LedgerRows.PaymentColumns.Split(", ").Select(column => "p." + column));
+        var where = new List<string>();
+        if (owner is not null) where.Add("(EXISTS (SELECT 1 FROM pay_accounts a WHERE a.id = p.payer AND a.owner = @owner) OR EXISTS (SELECT 1 FROM pay_accounts a WHERE a.id = p.payee AND a.owner = @owner))");
+        if (state is not null) where.Add("p.state = @state");
+        await using var command = c.CreateCommand();
+        command.CommandText = $"SELECT {columns} FROM pay_payments p {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY p.id DESC LIMIT {limit}";
+        foreach (var (name, value) in new[] { ("@owner", owner), ("@state", state) })
+        {
+            if (value is null) continue;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        var payments = new List<Payment>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) payments.Add(LedgerRows.Payment(reader));
+        return payments;
+    }, cancellationToken);
+
+    /// <summary>
     /// Voids every reservation whose time has run out (at most <paramref name="limit"/> per call); the writer checks each
     /// again in its batch, so a payment posted meanwhile stays posted. Returns how many were voided.
     /// </summary>
