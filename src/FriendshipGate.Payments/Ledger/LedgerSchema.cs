@@ -83,5 +83,13 @@ internal static class LedgerSchema
                 credits BIGINT NOT NULL,
                 PRIMARY KEY (settlement_id, scheme, participant));
             """),
+        // Counts the ledger writers' batches on PostgreSQL, where several node processes may take turns writing: a writer
+        // whose last batch is not the one before this one knows another process wrote in between (LedgerStore).
+        new("payments", 2, """
+            CREATE TABLE pay_ledger_version (
+                id BIGINT PRIMARY KEY,
+                version BIGINT NOT NULL);
+            INSERT INTO pay_ledger_version (id, version) VALUES (1, 0);
+            """),
     ];
 }

@@ -6,16 +6,35 @@ namespace FriendshipGate.Payments.Ledger;
 /// The SQL around one batch: <see cref="LoadAsync"/> reads what the batch's commands touch (four queries, whatever the batch
 /// size); <see cref="SaveAsync"/> writes what the batch changed, each table once: a row per new quote and payment, an update
 /// per payment resolved and per account touched (a hot merchant paid 500 times in the batch is written once). Both run in the
-/// batch's transaction. On PostgreSQL the payments to resolve and the accounts are locked (FOR UPDATE, in key order, so two
-/// node processes never deadlock): another process's batch waits, then reads this one's balances.
+/// batch's transaction. On PostgreSQL a transaction-level advisory lock makes the writers of several node processes take turns:
+/// another process's batch waits for this one to commit, then reads its balances.
 /// </summary>
 internal sealed class LedgerStore(PaymentsOptions options)
 {
-    private static readonly string[] PaymentInsertColumns =
+    private static readonly LedgerColumn[] PaymentColumns =
     [
-        "id", "idempotency", "fingerprint", "kind", "state", "payer", "payee", "fx_in", "fx_out", "debit_currency", "debit_minor", "credit_currency",
-        "credit_minor", "quote_id", "qr", "strong_auth", "limit_day", "requester", "created_ms", "timeout_ms", "resolved_ms", "reason",
+        Text("id"), Text("idempotency"), Text("fingerprint"), Text("kind"), Text("state"), Text("payer"), Text("payee"), Text("fx_in"), Text("fx_out"),
+        Text("debit_currency"), Bigint("debit_minor"), Text("credit_currency"), Bigint("credit_minor"), Text("quote_id"), Text("qr"), Bigint("strong_auth"),
+        Text("limit_day"), Text("requester"), Bigint("created_ms"), Bigint("timeout_ms"), Bigint("resolved_ms"), Text("reason"),
     ];
+
+    private static readonly LedgerColumn[] QuoteColumns =
+    [
+        Text("id"), Text("source_currency"), Bigint("source_minor"), Text("target_currency"), Bigint("target_minor"), Bigint("mid_micros"),
+        Bigint("rate_micros"), Bigint("spread_bp"), Text("requester"), Bigint("created_ms"), Bigint("expires_ms"),
+    ];
+
+    private static readonly LedgerColumn[] ResolvedColumns = [Text("id"), Text("state"), Bigint("resolved_ms"), Text("reason")];
+
+    private static readonly LedgerColumn[] BalanceColumns =
+    [
+        Text("id"), Bigint("debits_pending"), Bigint("debits_posted"), Bigint("credits_pending"), Bigint("credits_posted"), Text("limit_day"),
+        Bigint("day_paid"), Bigint("day_static_qr"),
+    ];
+
+    private static LedgerColumn Text(string name) => LedgerColumn.Text(name);
+
+    private static LedgerColumn Bigint(string name) => LedgerColumn.Bigint(name);
 
     public async Task<LedgerBatch> LoadAsync(NodeTransaction tx, IReadOnlyList<LedgerCommand> commands, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -25,12 +44,22 @@ internal sealed class LedgerStore(PaymentsOptions options)
         foreach (var command in commands)
             if (command is CreatePayment create) creates.Add(create.Request);
             else if (command is ResolvePayment resolve) toResolve.Add(resolve.PaymentId);
-        var lockRows = tx.Kind == DatabaseKind.Postgres ? " ORDER BY id FOR UPDATE" : "";
+        long? version = null;
+        if (tx.Kind == DatabaseKind.Postgres)
+        {
+            // One ledger writer at a time per database, whichever node process it runs in (SQLite has one writer anyway): once
+            // the lock is held, every read below sees the previous batch's commit, and no row needs locking one by one.
+            await Dapper.SqlMapper.ExecuteAsync(tx.Connection, "SELECT pg_advisory_xact_lock(@key)", new { key = LockKeys.For(tx.Database.Schema, "payments-ledger") }, tx.Transaction);
+            version = await Dapper.SqlMapper.ExecuteScalarAsync<long>(tx.Connection, "UPDATE pay_ledger_version SET version = version + 1 WHERE id = 1 RETURNING version", transaction: tx.Transaction);
+            // Another process wrote since this writer's last commit: what it remembers may be stale.
+            if (version - 1 != committedVersion) committed.Clear();
+            tx.OnCommitted(() => committedVersion = version.Value);
+        }
 
         var retried = creates.Select(r => r.Idempotency).ToHashSet(StringComparer.Ordinal);
         var quoteIds = creates.Where(r => r.QuoteId is not null).Select(r => r.QuoteId!).ToHashSet(StringComparer.Ordinal);
-        // Payments to resolve (locked), retries by their idempotency key, and payments already made with the quotes named.
-        foreach (var payment in await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}{lockRows}", "id", toResolve, LedgerRows.Payment, cancellationToken))
+        // Payments to resolve, retries by their idempotency key, and payments already made with the quotes named.
+        foreach (var payment in await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}", "id", toResolve, LedgerRows.Payment, cancellationToken))
             batch.Add(payment);
         foreach (var payment in await ReadAsync(tx, $"SELECT {LedgerRows.PaymentColumns} FROM pay_payments WHERE {{in}}", "idempotency", retried, LedgerRows.Payment, cancellationToken))
             batch.Add(payment);
@@ -50,48 +79,50 @@ internal sealed class LedgerStore(PaymentsOptions options)
         }
         foreach (var payment in batch.Payments.Values)
             foreach (var leg in payment.Legs) { accountIds.Add(leg.DebitAccount); accountIds.Add(leg.CreditAccount); }
-        if (tx.Kind == DatabaseKind.Sqlite)
+        // This writer wrote the last batch (SQLite has no other; on PostgreSQL the version says so): the balances it committed
+        // last are the database's, so only accounts it has not seen yet are read.
+        accountIds.RemoveWhere(id =>
         {
-            // SQLite has one writer, this one: the balances it committed last are the database's, so only accounts it has not
-            // seen yet are read.
-            accountIds.RemoveWhere(id =>
-            {
-                if (!committed.TryGetValue(id, out var known)) return false;
-                batch.Add(known);
-                return true;
-            });
-        }
-        foreach (var account in await ReadAsync(tx, $"SELECT {LedgerRows.AccountColumns} FROM pay_accounts WHERE {{in}}{lockRows}", "id", accountIds, LedgerRows.Account, cancellationToken))
+            if (!committed.TryGetValue(id, out var known)) return false;
+            batch.Add(known);
+            return true;
+        });
+        foreach (var account in await ReadAsync(tx, $"SELECT {LedgerRows.AccountColumns} FROM pay_accounts WHERE {{in}}", "id", accountIds, LedgerRows.Account, cancellationToken))
         {
             batch.Add(account);
-            if (tx.Kind == DatabaseKind.Sqlite) committed[account.Id] = account;
+            committed[account.Id] = account;
         }
         return batch;
     }
 
     /// <summary>
-    /// SQLite only: each account as of the last commit, so that a hot account is read once, not once per batch. Entries change
-    /// only after a commit (<see cref="SaveAsync"/>), so a batch that fails leaves them as the database has them. PostgreSQL
-    /// reads (and locks) every batch's accounts instead, because other node processes may write the same database.
+    /// Each account as of the last commit, so that a hot account is read once, not once per batch. Entries change only after a
+    /// commit (<see cref="SaveAsync"/>), so a batch that fails leaves them as the database has them; on PostgreSQL they are
+    /// dropped whenever another node process has written a batch since this writer's last (<see cref="committedVersion"/>).
     /// </summary>
     private readonly Dictionary<string, Account> committed = new(StringComparer.Ordinal);
+
+    /// <summary>PostgreSQL: the ledger version of this writer's last committed batch.</summary>
+    private long committedVersion = -1;
 
     /// <summary>
     /// Forgets every account after a failed batch: had the failure come after the commit reached the disk (an error in the
     /// commit itself), the entries could be stale, so the next batch reads them again.
     /// </summary>
-    public void ForgetCommitted() => committed.Clear();
+    public void ForgetCommitted()
+    {
+        committed.Clear();
+        committedVersion = -1;
+    }
 
     public async Task SaveAsync(NodeTransaction tx, LedgerBatch batch, CancellationToken cancellationToken)
     {
-        await LedgerWrites.InsertAsync(tx, "pay_quotes",
-            ["id", "source_currency", "source_minor", "target_currency", "target_minor", "mid_micros", "rate_micros", "spread_bp", "requester", "created_ms", "expires_ms"],
-            batch.NewQuotes.Select(q => new object?[]
-            {
-                q.Id, q.Source.Currency.Code, q.Source.Minor, q.Target.Currency.Code, q.Target.Minor, q.MidRate.Micros, q.Rate.Micros,
-                (long)q.SpreadBasisPoints, q.Requester, Ms(q.CreatedAt), Ms(q.ExpiresAt),
-            }).ToList(), cancellationToken);
-        await LedgerWrites.InsertAsync(tx, "pay_payments", PaymentInsertColumns, batch.Created.Select(id =>
+        await LedgerWrites.InsertAsync(tx, "pay_quotes", QuoteColumns, batch.NewQuotes.Select(q => new object?[]
+        {
+            q.Id, q.Source.Currency.Code, q.Source.Minor, q.Target.Currency.Code, q.Target.Minor, q.MidRate.Micros, q.Rate.Micros,
+            (long)q.SpreadBasisPoints, q.Requester, Ms(q.CreatedAt), Ms(q.ExpiresAt),
+        }).ToList(), cancellationToken);
+        await LedgerWrites.InsertAsync(tx, "pay_payments", PaymentColumns, batch.Created.Select(id =>
         {
             var p = batch.Payments[id];
             var (fxIn, fxOut) = p.Legs.Count == 2 ? (p.Legs[0].CreditAccount, p.Legs[1].DebitAccount) : (null, null);
@@ -102,17 +133,14 @@ internal sealed class LedgerStore(PaymentsOptions options)
                 Ms(p.TimeoutAt), Ms(p.ResolvedAt), p.Reason,
             };
         }).ToList(), cancellationToken);
-        await LedgerWrites.UpdateAsync(tx, "pay_payments", "id", ["state", "resolved_ms", "reason"], ["text", "text", "bigint", "text"],
+        await LedgerWrites.UpdateAsync(tx, "pay_payments", ResolvedColumns,
             batch.Resolved.Select(id => batch.Payments[id]).Select(p => new object?[] { p.Id, p.State, Ms(p.ResolvedAt), p.Reason }).ToList(), cancellationToken);
         var changed = batch.Accounts.Values.Where(a => a.Changed).ToList();
-        if (tx.Kind == DatabaseKind.Sqlite)
-            tx.OnCommitted(() =>
-            {
-                foreach (var account in changed) committed[account.Id] = account.ToAccount();
-            });
-        await LedgerWrites.UpdateAsync(tx, "pay_accounts", "id",
-            ["debits_pending", "debits_posted", "credits_pending", "credits_posted", "limit_day", "day_paid", "day_static_qr"],
-            ["text", "bigint", "bigint", "bigint", "bigint", "text", "bigint", "bigint"],
+        tx.OnCommitted(() =>
+        {
+            foreach (var account in changed) committed[account.Id] = account.ToAccount();
+        });
+        await LedgerWrites.UpdateAsync(tx, "pay_accounts", BalanceColumns,
             changed.Select(a => new object?[] { a.Id, a.DebitsPending, a.DebitsPosted, a.CreditsPending, a.CreditsPosted, a.LimitDay, a.DayPaid, a.DayStaticQr }).ToList(),
             cancellationToken);
     }

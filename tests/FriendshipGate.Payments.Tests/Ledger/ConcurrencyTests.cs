@@ -84,5 +84,16 @@ public sealed class ConcurrencyTests
         Assert.Equal(100, outcomes.Count(o => o.Payment is not null));
         Assert.Equal((0L, 1_000_000L), (await node.BalanceAsync("payer"), await node.BalanceAsync("stall")));
         Assert.True((await node.CheckAsync()).Balanced);
+
+        // Taking turns: each writer must see the other's last batch, not the balances it remembers from its own.
+        await node.FundAsync("payer", Vnd(100_000));
+        for (var i = 0; i < 20; i++)
+        {
+            var outcome = await (i % 2 == 0 ? node.Ledger : other).PayAsync(
+                new PaymentRequest(PaymentKind.Payment, "payer", "stall", Vnd(10_000), null, null, false, true, $"turn{i}", Operator));
+            Assert.Equal(i < 10 ? null : "insufficient-funds", outcome.Refusal?.Rule);
+        }
+        Assert.Equal((0L, 1_100_000L), (await node.BalanceAsync("payer"), await node.BalanceAsync("stall")));
+        Assert.True((await node.CheckAsync()).Balanced);
     }
 }
