@@ -12,5 +12,6 @@ var root = new RootCommand("fgate: the FriendshipGate smart border-gate node, it
     BenchCommand.Create(),
     VehicleCommand.Create(),
     QrCommand.Create(),
+    SimulateCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);

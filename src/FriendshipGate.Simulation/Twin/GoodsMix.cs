@@ -1,0 +1,70 @@
+using FriendshipGate.Clearance;
+
+namespace FriendshipGate.Simulation.Twin;
+
+/// <summary>One kind of load: its HS code (VN 8-digit), price per kg and whether it is fresh (perishable) and under quarantine.</summary>
+internal sealed record Goods(string Code, string Name, double PricePerKg, bool Perishable, bool Quarantine, double Weight);
+
+/// <summary>
+/// The pilot goods of the gate pair (ARCHITECTURE.md): fresh fruit for the perishable share, electronic components and
+/// dry agricultural goods for the rest, and a pool of traders whose declaration history the real risk rules read.
+/// The goods codes are those the shipped risk rules look at (081060 durian, 081090 dragon fruit, 8542 ICs, ...).
+/// </summary>
+internal sealed class GoodsMix
+{
+    private static readonly Goods[] Fresh =
+    [
+        new("08106000", "durian", 3.0, true, true, 5), new("08109050", "dragon fruit", 0.9, true, true, 2),
+        new("08039010", "banana", 0.5, true, true, 1), new("08045030", "mango", 1.0, true, true, 1),
+        new("08109010", "longan", 1.5, true, true, 1),
+    ];
+
+    private static readonly Goods[] Dry =
+    [
+        new("85423100", "integrated circuits", 600, false, false, 4), new("85177990", "phone parts", 80, false, false, 2),
+        new("23021000", "rice bran", 0.25, false, true, 1), new("09041110", "pepper", 3.5, false, true, 1),
+    ];
+
+    private readonly DiscreteDistribution<Goods> fresh = new([.. Fresh.Select(g => (g, g.Weight))]);
+    private readonly DiscreteDistribution<Goods> dry = new([.. Dry.Select(g => (g, g.Weight))]);
+    private readonly double perishableShare;
+    private readonly int[] priorDeclarations;
+    private readonly bool[] aeo;
+
+    public GoodsMix(Scenario scenario, ulong seed)
+    {
+        perishableShare = scenario.PerishableShare;
+        var random = new RandomStream(seed, TwinStreams.Traders);
+        priorDeclarations = new int[scenario.Traders];
+        aeo = new bool[scenario.Traders];
+        for (var i = 0; i < scenario.Traders; i++)
+        {
+            aeo[i] = random.Bernoulli(scenario.AeoTraderShare);
+            // Most traders are regulars; a few are new to the route, which the rules for new traders look at.
+            priorDeclarations[i] = random.Bernoulli(0.9) ? 10 + random.NextInt32(200) : 0;
+        }
+    }
+
+    /// <summary>The risk subject of one truck's export declaration (VN side), as the Clearance module builds it from a declaration.</summary>
+    public (RiskSubject Subject, bool Perishable) Next(string declarationId, RandomStream random, bool aeoRecognised)
+    {
+        var goods = random.Bernoulli(perishableShare) ? fresh.Sample(random) : dry.Sample(random);
+        var trader = random.NextInt32(priorDeclarations.Length);
+        var netKg = Math.Round(random.Uniform(12_000, 26_000));
+        // Packing adds 8-20 % (crates, ice); the rules flag fruit above 1.25, dragon fruit above 1.3.
+        var grossKg = Math.Round(netKg * random.Uniform(1.08, 1.2));
+        // Most loads are priced about right; one in fifty is declared far below its price, which value rules catch.
+        var price = goods.PricePerKg * (random.Bernoulli(0.02) ? 0.1 : random.Uniform(0.8, 1.2));
+        var item = new RiskItem(goods.Code, "VN", (decimal)netKg, (decimal)grossKg, Math.Round((decimal)(netKg * price), 2), "USD", goods.Quarantine, goods.Perishable);
+        var subject = new RiskSubject(declarationId, "VN", "export", "road", [item], [$"trader-{trader:D4}"],
+            aeoRecognised && aeo[trader], new RiskHistory(priorDeclarations[trader], 0, 0));
+        priorDeclarations[trader]++;
+        return (subject, goods.Perishable);
+    }
+}
+
+/// <summary>The random streams of a seed: each source its own, so both policies see the same trucks and goods.</summary>
+internal static class TwinStreams
+{
+    public const ulong Arrivals = 1, Goods = 2, Traders = 3, Service = 4, Appointments = 5, Crossing = 6, Fleet = 7, Breakdowns = 8;
+}

@@ -1,0 +1,29 @@
+using FriendshipGate.Gate;
+
+namespace FriendshipGate.Simulation.Twin;
+
+/// <summary>One truck through the twin: what it carries, its lane, its place in the Gate's queue order, and when each step happened (ticks).</summary>
+internal sealed class Truck(int index, int route, bool perishable, string lane, int containers, WaitingTruck waiting, long arrivedAt)
+{
+    public int Index { get; } = index;
+    public int Route { get; } = route;
+    public bool Perishable { get; } = perishable;
+    public string Lane { get; } = lane;
+    public int Containers { get; } = containers;
+    /// <summary>The truck as the Gate module's <see cref="QueueOrder"/> sees it.</summary>
+    public WaitingTruck Waiting { get; } = waiting;
+    public long ArrivedAt { get; } = arrivedAt;
+    public long? ServiceStartedAt { get; set; }
+    public long? ReleasedAt { get; set; }
+    public int ContainersDelivered { get; set; }
+}
+
+internal sealed class RouteState(RouteSpec spec, int index)
+{
+    public RouteSpec Spec { get; } = spec;
+    public int Index { get; } = index;
+    public List<Truck> Waiting { get; } = [];
+    public int Busy { get; set; }
+    public long BusyTicks { get; set; }
+    public long Released { get; set; }
+}
