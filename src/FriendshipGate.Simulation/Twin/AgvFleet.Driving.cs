@@ -9,7 +9,7 @@ internal sealed partial class AgvFleet
         if (v.Mode == Mode.Broken)
         {
             BrokenVehicleSeconds++;
-            if (Seconds >= v.BusyUntil) v.Mode = Mode.Idle;
+            if (Seconds >= v.BusyUntil) (v.Mode, dispatchDue) = (Mode.Idle, true);
             return;
         }
         if (v.Mode != Mode.Idle) WorkingVehicleSeconds++;
@@ -37,7 +37,7 @@ internal sealed partial class AgvFleet
         else if (v.Mode == Mode.Charging)
         {
             v.Battery = Math.Min(100, v.Battery + ChargePercentPerSecond);
-            if (v.Battery >= 95) v.Mode = Mode.Idle;
+            if (v.Battery >= 95) (v.Mode, dispatchDue) = (Mode.Idle, true);
         }
         else if (v.Mode == Mode.Idle && v.Goal is null && Seconds >= v.NextBreakdown) BreakDown(v);
     }
@@ -66,6 +66,7 @@ internal sealed partial class AgvFleet
 
     private void Arrived(Agv v)
     {
+        dispatchDue = true;
         v.Planned = false;
         v.Goal = null;
         switch (v.Mode)
@@ -91,6 +92,7 @@ internal sealed partial class AgvFleet
         }
         order.Deliver();
         Delivered++;
+        dispatchDue = true;
         v.Order = null;
         v.Mode = Mode.Idle;
         if (onDelivered.Remove(order, out var done)) done(order);
@@ -156,6 +158,7 @@ internal sealed partial class AgvFleet
         if (plan is null) return;
         Refresh(othersReleased);
         taken.Remove(road.Nodes[v.At].Id);
+        dispatchDue = true;
         v.Planned = true;
         v.Horizon = plan;
     }

@@ -29,6 +29,8 @@ internal sealed partial class AgvFleet
     private readonly string[] vnBays, cnBays;
     private readonly TickAction tick;
     private bool ticking;
+    // Set when something the dispatcher looks at changed (an order, an idle vehicle, a freed bay): it is not asked every second for nothing.
+    private bool dispatchDue;
     private int nextBay;
 
     public AgvFleet(RoadGraph road, VirtualTimeProvider time, int vehicleCount, ulong seed, double breakdownsPerVehicleDay, double repairMinutes)
@@ -82,6 +84,7 @@ internal sealed partial class AgvFleet
         allOrders.Add(order);
         queued.Add(order);
         onDelivered.Add(order, delivered);
+        dispatchDue = true;
         if (!ticking)
         {
             ticking = true;
@@ -93,7 +96,11 @@ internal sealed partial class AgvFleet
     private void Step()
     {
         foreach (var v in vehicles) Move(v);
-        if (queued.Count > 0 || vehicles.Any(NeedsDispatch)) Dispatch();
+        if (dispatchDue && (queued.Count > 0 || vehicles.Any(NeedsDispatch)))
+        {
+            dispatchDue = false;
+            Dispatch();
+        }
         foreach (var v in vehicles)
             if (v.Goal is not null && !v.Planned) TryPlan(v);
         // Keep ticking while anything moves, works, charges, is broken or waits to be carried.
