@@ -15,7 +15,7 @@ namespace FriendshipGate.Bench;
 /// <param name="CrossShare">Share of payments across currencies (a quote, then a payment of two linked legs).</param>
 /// <param name="TwoPhaseShare">Share of payments reserved first and posted by a second request (the rest post at once).</param>
 public sealed record LedgerBenchmarkOptions(
-    string Backend, int Transfers, int Accounts, int Merchants = 1_000, int HotMerchants = 10, double HotShare = 0.8, int Clients = 512,
+    string Backend, int Transfers, int Accounts, int Merchants = 1_000, int HotMerchants = 10, double HotShare = 0.8, int Clients = 384,
     double CrossShare = 0.2, double TwoPhaseShare = 0.1, int Warmup = 20_000, bool SynchronousFull = true, string? Postgres = null, int Seed = 1);
 
 /// <param name="Synchronous">SQLite's synchronous setting (FULL: every commit is fsynced before anyone is answered), or "fsync" on PostgreSQL.</param>

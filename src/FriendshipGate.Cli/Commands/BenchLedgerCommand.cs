@@ -18,7 +18,7 @@ internal static class BenchLedgerCommand
         var merchants = new Option<int>("--merchants") { DefaultValueFactory = _ => 1_000, Description = "Merchant accounts (half VND, half CNY)." };
         var hot = new Option<int>("--hot-merchants") { DefaultValueFactory = _ => 10, Description = "Hot merchants that take --hot-share of the payments." };
         var hotShare = new Option<double>("--hot-share") { DefaultValueFactory = _ => 0.8, Description = "Share of payments to the hot merchants (0 to 1)." };
-        var clients = new Option<int>("--clients") { DefaultValueFactory = _ => 512, Description = "Payments in flight (closed loop)." };
+        var clients = new Option<int>("--clients") { DefaultValueFactory = _ => 384, Description = "Payments in flight (closed loop)." };
         var cross = new Option<double>("--cross-share") { DefaultValueFactory = _ => 0.2, Description = "Share of payments across currencies (quote, then two legs)." };
         var twoPhase = new Option<double>("--two-phase-share") { DefaultValueFactory = _ => 0.1, Description = "Share of payments reserved, then posted by a second request." };
         var warmup = new Option<int>("--warmup") { DefaultValueFactory = _ => 20_000, Description = "Transfers made first and not measured." };

@@ -4,8 +4,8 @@ namespace FriendshipGate.Payments.Ledger;
 
 /// <summary>
 /// The ledger's rules applied to one batch of commands, in memory, in order: what the batch read (accounts with their day
-/// totals, payments, quotes) goes in, what it changed comes out for <see cref="LedgerStore"/> to write in the same transaction. Plain C#:
-/// no I/O and one clock reading per batch, so the rules can be tested without a database.
+/// totals, payments, quotes) goes in; what it changed comes out for <see cref="LedgerStore"/> to write in the same
+/// transaction. Plain C#: no I/O and one clock reading per batch, so the rules can be tested without a database.
 /// </summary>
 internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions options)
 {
@@ -16,6 +16,7 @@ internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions op
     public Dictionary<string, Payment> ByIdempotency { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, FxQuote> Quotes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> UsedQuotes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Payments created in this batch, in order (their final state is in <see cref="Payments"/>).</summary>
     public List<string> Created { get; } = [];
 

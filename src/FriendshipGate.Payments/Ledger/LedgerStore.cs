@@ -44,16 +44,15 @@ internal sealed class LedgerStore(PaymentsOptions options)
         foreach (var command in commands)
             if (command is CreatePayment create) creates.Add(create.Request);
             else if (command is ResolvePayment resolve) toResolve.Add(resolve.PaymentId);
-        long? version = null;
         if (tx.Kind == DatabaseKind.Postgres)
         {
             // One ledger writer at a time per database, whichever node process it runs in (SQLite has one writer anyway): once
             // the lock is held, every read below sees the previous batch's commit, and no row needs locking one by one.
             await Dapper.SqlMapper.ExecuteAsync(tx.Connection, "SELECT pg_advisory_xact_lock(@key)", new { key = LockKeys.For(tx.Database.Schema, "payments-ledger") }, tx.Transaction);
-            version = await Dapper.SqlMapper.ExecuteScalarAsync<long>(tx.Connection, "UPDATE pay_ledger_version SET version = version + 1 WHERE id = 1 RETURNING version", transaction: tx.Transaction);
+            var version = await Dapper.SqlMapper.ExecuteScalarAsync<long>(tx.Connection, "UPDATE pay_ledger_version SET version = version + 1 WHERE id = 1 RETURNING version", transaction: tx.Transaction);
             // Another process wrote since this writer's last commit: what it remembers may be stale.
             if (version - 1 != committedVersion) committed.Clear();
-            tx.OnCommitted(() => committedVersion = version.Value);
+            tx.OnCommitted(() => committedVersion = version);
         }
 
         var retried = creates.Select(r => r.Idempotency).ToHashSet(StringComparer.Ordinal);

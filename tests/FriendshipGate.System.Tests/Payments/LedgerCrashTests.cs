@@ -62,7 +62,6 @@ public abstract class LedgerCrashTests(string backend, ITestOutputHelper output)
         await nodes.Vn.KillAsync();
         await stop.CancelAsync();
         await Task.WhenAll(workers);
-        var killed = DateTimeOffset.UtcNow;
         await nodes.Vn.StartAsync();
 
         var reservedAtRestart = (await api.GetAsync("?state=reserved&limit=10000")).Body.GetArrayLength();
@@ -89,7 +88,6 @@ public abstract class LedgerCrashTests(string backend, ITestOutputHelper output)
         // Every reservation's time runs out (3 s): the sweeper, or the recovery at start, voids each one not posted.
         await TestNodes.WaitUntilAsync(async () => (await api.GetAsync("?state=reserved&limit=10000")).Body.GetArrayLength() == 0,
             TimeSpan.FromSeconds(60), "no reservation left");
-        Assert.True(DateTimeOffset.UtcNow > killed);
 
         var payments = (await api.GetAsync("?limit=10000")).Body.EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "payment").ToList();
         Assert.Equal(keys, payments.Count);
