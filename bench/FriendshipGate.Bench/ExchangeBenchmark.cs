@@ -10,7 +10,7 @@ public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int 
 
 public sealed record ExchangeBenchmarkResult(
     string Backend, int Messages, int OfferedRate, double MessagesPerSecond, double P50Ms, double P99Ms, double MaxMs,
-    long ReceivedByPeer, double Seconds, int Cores);
+    long ReceivedByPeer, double Seconds, int Cores, double P99QueuedMs, double P99InFlightMs);
 
 /// <summary>
 /// fgate bench exchange: VN records river observations through its public API (in batches, optionally paced);
@@ -42,11 +42,16 @@ public static class ExchangeBenchmark
         var acknowledged = messages.Count(m => m.State == DeliveryState.Acknowledged);
         var received = (await pair.CnApi.Http.GetFromJsonAsync<ExchangeStatus>("exchange/v1/status", WireJson.Options, cancellationToken))!.Received - options.Warmup;
         var latencies = messages.Where(m => m.AcknowledgedAt is not null).Select(m => (m.AcknowledgedAt!.Value - m.CreatedAt).TotalMilliseconds).Order().ToArray();
+        // Where the time goes: waiting in VN's outbox (accepted → picked into a transmission) and in flight (→ receipt verified).
+        var queued = messages.Where(m => m.SentAt is not null).Select(m => (m.SentAt!.Value - m.CreatedAt).TotalMilliseconds).Order().ToArray();
+        var inFlight = messages.Where(m => m.SentAt is not null && m.AcknowledgedAt is not null)
+            .Select(m => (m.AcknowledgedAt!.Value - m.SentAt!.Value).TotalMilliseconds).Order().ToArray();
         var first = messages.Min(m => m.CreatedAt);
         var last = messages.Max(m => m.AcknowledgedAt ?? m.CreatedAt);
         var span = Math.Max(0.001, (last - first).TotalSeconds);
         return new ExchangeBenchmarkResult(options.Backend, options.Messages, options.Rate, Math.Round(acknowledged / span, 0),
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length > 0 ? latencies[^1] : 0, received, Math.Round(seconds, 1), Environment.ProcessorCount);
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length > 0 ? latencies[^1] : 0, received, Math.Round(seconds, 1), Environment.ProcessorCount,
+            Percentile(queued, 0.99), Percentile(inFlight, 0.99));
     }
 
     private static double Percentile(double[] sorted, double p) =>

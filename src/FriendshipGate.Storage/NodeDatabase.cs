@@ -20,6 +20,7 @@ public sealed class NodeDatabase : IAsyncDisposable
     private readonly SemaphoreSlim sqliteWriter = new(1, 1);
 
     private readonly string sqliteSynchronous;
+    private readonly SqliteCheckpointer? checkpointer;
 
     private NodeDatabase(DatabaseKind kind, string connectionString, string schema, string sqliteSynchronous = "NORMAL")
     {
@@ -27,6 +28,7 @@ public sealed class NodeDatabase : IAsyncDisposable
         Kind = kind;
         this.connectionString = connectionString;
         Schema = schema;
+        if (kind == DatabaseKind.Sqlite) checkpointer = new SqliteCheckpointer(connectionString);
     }
 
     public DatabaseKind Kind { get; }
@@ -69,8 +71,9 @@ public sealed class NodeDatabase : IAsyncDisposable
         if (Kind == DatabaseKind.Sqlite)
         {
             await using var command = connection.CreateCommand();
-            // A 64 MiB page cache and memory-mapped reads keep the hot indexes out of read() system calls.
-            command.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
+            // A 64 MiB page cache and memory-mapped reads keep the hot indexes out of read() system calls; commits never
+            // checkpoint the log themselves (SqliteCheckpointer does, off the write path).
+            command.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;
@@ -89,6 +92,7 @@ public sealed class NodeDatabase : IAsyncDisposable
             var result = await work(nodeTransaction);
             foreach (var committing in nodeTransaction.BeforeCommit) await committing();
             await transaction.CommitAsync(cancellationToken);
+            checkpointer?.Committed();
             foreach (var action in nodeTransaction.AfterCommit) action();
             return result;
         }
@@ -112,10 +116,10 @@ public sealed class NodeDatabase : IAsyncDisposable
     public Task MigrateAsync(IEnumerable<Migration> migrations, CancellationToken cancellationToken = default) =>
         Migrator.MigrateAsync(this, migrations, cancellationToken);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (checkpointer is not null) await checkpointer.DisposeAsync();
         if (Kind == DatabaseKind.Sqlite) SqliteConnection.ClearAllPools();
         sqliteWriter.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

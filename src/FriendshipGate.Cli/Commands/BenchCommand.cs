@@ -49,6 +49,7 @@ internal static class BenchCommand
                 table.AddRow("offered rate", outcome.OfferedRate == 0 ? "unpaced" : $"{outcome.OfferedRate:N0}/s");
                 table.AddRow("end-to-end messages/s", outcome.MessagesPerSecond.ToString("N0"));
                 table.AddRow("latency p50 / p99 / max", $"{outcome.P50Ms:N0} / {outcome.P99Ms:N0} / {outcome.MaxMs:N0} ms");
+                table.AddRow("p99 waiting in the outbox / in flight", $"{outcome.P99QueuedMs:N0} / {outcome.P99InFlightMs:N0} ms");
                 table.AddRow("received by the peer", outcome.ReceivedByPeer.ToString("N0"));
                 AnsiConsole.Write(table);
             }
