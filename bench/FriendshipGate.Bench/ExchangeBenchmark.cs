@@ -10,7 +10,7 @@ public sealed record ExchangeBenchmarkOptions(int Messages, string Backend, int 
 
 public sealed record ExchangeBenchmarkResult(
     string Backend, int Messages, int OfferedRate, double MessagesPerSecond, double P50Ms, double P99Ms, double MaxMs,
-    long ReceivedByPeer, double Seconds, int Cores, double P99QueuedMs, double P99InFlightMs);
+    long ReceivedByPeer, double Seconds, int Cores, double P99QueuedMs, double P99InFlightMs, double VnCpuUsPerMessage, double CnCpuUsPerMessage);
 
 /// <summary>
 /// fgate bench exchange: VN records river observations through its public API (in batches, optionally paced);
@@ -34,10 +34,13 @@ public static class ExchangeBenchmark
             await WaitSettledAsync(pair.VnApi.Http, options.Warmup, null, cancellationToken);
         }
         var warmedUp = (await ReadOutboxAsync(pair.VnApi.Http, 0, cancellationToken)).Select(m => m.Seq).DefaultIfEmpty(0).Max();
+        // CPU per message says what the nodes cost whatever else the machine runs; latency depends on what is left over.
+        var (vnCpu, cnCpu) = (pair.Vn.ProcessorTime, pair.Cn.ProcessorTime);
         var stopwatch = Stopwatch.StartNew();
         await ProduceAsync(pair.VnApi.Http, options, start, options.Warmup, cancellationToken);
         await WaitSettledAsync(pair.VnApi.Http, options.Warmup + options.Messages, n => progress?.Invoke(n - options.Warmup), cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
+        (vnCpu, cnCpu) = (pair.Vn.ProcessorTime - vnCpu, pair.Cn.ProcessorTime - cnCpu);
         var messages = await ReadOutboxAsync(pair.VnApi.Http, warmedUp, cancellationToken);
         var acknowledged = messages.Count(m => m.State == DeliveryState.Acknowledged);
         var received = (await pair.CnApi.Http.GetFromJsonAsync<ExchangeStatus>("exchange/v1/status", WireJson.Options, cancellationToken))!.Received - options.Warmup;
@@ -51,7 +54,8 @@ public static class ExchangeBenchmark
         var span = Math.Max(0.001, (last - first).TotalSeconds);
         return new ExchangeBenchmarkResult(options.Backend, options.Messages, options.Rate, Math.Round(acknowledged / span, 0),
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Length > 0 ? latencies[^1] : 0, received, Math.Round(seconds, 1), Environment.ProcessorCount,
-            Percentile(queued, 0.99), Percentile(inFlight, 0.99));
+            Percentile(queued, 0.99), Percentile(inFlight, 0.99),
+            Math.Round(vnCpu.TotalMicroseconds / options.Messages, 1), Math.Round(cnCpu.TotalMicroseconds / options.Messages, 1));
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -24,6 +24,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public string LogPath => Path.Combine(Directory, "node.log");
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>CPU time the node's process has used so far (user and system), zero when it is not running.</summary>
+    public TimeSpan ProcessorTime => process is { HasExited: false } running ? running.TotalProcessorTime : TimeSpan.Zero;
+
     public static string FreeLoopbackUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -50,6 +50,7 @@ internal static class BenchCommand
                 table.AddRow("end-to-end messages/s", outcome.MessagesPerSecond.ToString("N0"));
                 table.AddRow("latency p50 / p99 / max", $"{outcome.P50Ms:N0} / {outcome.P99Ms:N0} / {outcome.MaxMs:N0} ms");
                 table.AddRow("p99 waiting in the outbox / in flight", $"{outcome.P99QueuedMs:N0} / {outcome.P99InFlightMs:N0} ms");
+                table.AddRow("CPU per message, VN / CN", $"{outcome.VnCpuUsPerMessage:N0} / {outcome.CnCpuUsPerMessage:N0} µs");
                 table.AddRow("received by the peer", outcome.ReceivedByPeer.ToString("N0"));
                 AnsiConsole.Write(table);
             }
