@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FriendshipGate.Hydrology;
+using FriendshipGate.Simulation.LiveTraffic;
+using FriendshipGate.Simulation.Twin;
 using FriendshipGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,8 @@ namespace FriendshipGate.Cli;
 /// <summary>
 /// Both sides' nodes in one process on loopback, each with its own SQLite file and keys, created and made to
 /// trust each other on first run. A small feed of river readings keeps the exchange busy,
-/// and durian trucks pass the VN gate (<see cref="DemoGateTraffic"/>).
+/// trucks of the twin's scenario pass the VN gate in scaled real time (<see cref="DemoGateTraffic"/>), and containers
+/// cross the road in the demo's fleet (<see cref="DemoFleetTraffic"/>).
 /// </summary>
 internal static class DemoCommand
 {
@@ -20,8 +23,20 @@ internal static class DemoCommand
         var vnUrl = new Option<string>("--vn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7401", Description = "Where the VN node listens." };
         var cnUrl = new Option<string>("--cn-url") { DefaultValueFactory = _ => "http://127.0.0.1:7402", Description = "Where the CN node listens." };
         var feed = new Option<int>("--feed-seconds") { DefaultValueFactory = _ => 10, Description = "Seconds between demo river readings (0: none)." };
-        var gate = new Option<int>("--gate-seconds") { DefaultValueFactory = _ => 20, Description = "Seconds between demo trucks at the VN gate and containers for the fleet (0: none)." };
-        var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed, gate };
+        var scenario = new Option<string>("--scenario") { DefaultValueFactory = _ => "ordinary-day", Description = $"The twin's scenario whose main-route trucks come to the VN gate ({string.Join(", ", Scenario.Names)})." };
+        var speed = new Option<double>("--speed") { DefaultValueFactory = _ => 60, Description = "How many times faster than the clock the scenario runs (60: a day in 24 minutes; 0: no trucks)." };
+        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed of the scenario's trucks and loads." };
+        var fleet = new Option<int>("--fleet-seconds") { DefaultValueFactory = _ => 20, Description = "Seconds between containers for the demo's fleet (0: none)." };
+        var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed, scenario, speed, seed, fleet };
+        speed.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 0 or > 3600) r.AddError("--speed must be between 0 and 3600.");
+        });
+        scenario.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } name && !Scenario.Names.Contains(name))
+                r.AddError($"--scenario: unknown scenario '{name}' (known: {string.Join(", ", Scenario.Names)}).");
+        });
         demo.SetAction(async (result, ct) =>
         {
             var root = Path.GetFullPath(result.GetValue(data)!);
@@ -57,13 +72,14 @@ internal static class DemoCommand
                 Console.WriteLine($"   {user.Side} {user.Name,-11} {user.Role,-8} {user.Company ?? "",-18} {user.Token}  {user.DisplayName}");
             Console.WriteLine("Press Ctrl+C to stop.");
             var seconds = result.GetValue(feed);
-            var truckSeconds = result.GetValue(gate);
+            var fleetSeconds = result.GetValue(fleet);
+            var trucks = result.GetValue(speed) > 0 ? Trucks(vnApp, Scenario.Load(result.GetValue(scenario)!), result.GetValue(seed), result.GetValue(speed)) : null;
             try
             {
                 await Task.WhenAll(
                     seconds > 0 ? FeedAsync(vnApp, cnApp, TimeSpan.FromSeconds(seconds), ct) : Task.Delay(Timeout.Infinite, ct),
-                    truckSeconds > 0 ? new DemoGateTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(truckSeconds), ct) : Task.CompletedTask,
-                    truckSeconds > 0 ? new DemoFleetTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(truckSeconds), ct) : Task.CompletedTask);
+                    trucks is not null ? new DemoGateTraffic(vnApp, trucks).RunAsync(ct) : Task.CompletedTask,
+                    fleetSeconds > 0 ? new DemoFleetTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(fleetSeconds), ct) : Task.CompletedTask);
             }
             catch (OperationCanceledException) { }
             await cnApp.StopAsync(CancellationToken.None);
@@ -71,6 +87,21 @@ internal static class DemoCommand
             return 0;
         });
         return demo;
+    }
+
+    /// <summary>
+    /// The scenario's main-route trucks that the VN node's outbound lanes would serve: the demo gate has a few of the route's
+    /// service points, and gets that share of its trucks.
+    /// </summary>
+    private static ScenarioTraffic Trucks(WebApplication vn, Scenario scenario, ulong seed, double speed)
+    {
+        var route = scenario.Routes[0];
+        var lanes = vn.Services.GetRequiredService<FriendshipGate.Gate.GateOptions>().Lanes.Count(l => l.Direction == FriendshipGate.Gate.Direction.Outbound);
+        var share = Math.Min(1, (double)lanes / route.ServicePoints);
+        var trucks = new ScenarioTraffic(scenario, seed, speed, TimeProvider.System, [route.Name], share);
+        Console.WriteLine($"trucks: scenario {scenario.Name} at {speed:0.#}x, scenario time now {trucks.ScenarioNow:HH:mm}: {lanes} of the main route's " +
+            $"{route.ServicePoints} service points, so {trucks.Volume.PerDay:N0} of its {route.VehiclesPerDay:N0} trucks a scenario day");
+        return trucks;
     }
 
     /// <summary>Each side records a plausible reading of each of its stations now and then.</summary>

@@ -1,66 +1,71 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
 using FriendshipGate.Gate;
+using FriendshipGate.Simulation.LiveTraffic;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FriendshipGate.Cli;
 
 /// <summary>
-/// Trucks through the VN gate so the demo's screens move: a trader lodges an export (one in three fresh durian, which a
-/// non-AEO trader's quarantine goods send to the yellow lane; the others electronics, mostly green) and books the current slot,
-/// the truck checks in, is called to a free lane, and the lane's devices read it (now and then a weight out of
-/// tolerance). A truck an officer must see waits; after a minute the demo's own officer ("demo.officer") resolves it
-/// (releases it, or pulls a red-lane truck aside to inspection),
-/// so the lanes do not stay blocked while nobody is watching. Every step goes through the real services.
+/// Trucks through the VN gate so the demo's screens move, as the digital twin's scenario sends them: arrivals by hour of
+/// day and loads from the twin's goods mix (<see cref="ScenarioTraffic"/>), in scenario time running <c>speed</c> times as
+/// fast as the clock. For each truck the trader lodges an export with the documents its protocol product needs and
+/// books the current slot (or walks in when it is full), the truck checks in, is called to a free lane, and the lane's
+/// devices read it (now and then a weight out of tolerance). A truck an officer must see waits; after ten scenario
+/// minutes (never under 20 s, so a person watching can act first) the demo's own officer ("demo.officer") resolves it
+/// (releases it, or pulls a red-lane truck aside to inspection), so the lanes do not stay blocked while nobody is
+/// watching. Every step goes through the real services.
 /// </summary>
-internal sealed class DemoGateTraffic(WebApplication node)
+internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traffic)
 {
     private static readonly Actor Trader = new("vn.trader", NodeRoles.Trader, "VN", "0101234567");
     private static readonly Actor Operator = new("demo.gate", NodeRoles.Operator, "VN", null);
     private static readonly Actor Officer = new("demo.officer", NodeRoles.Officer, "VN", null);
     private readonly Random random = new();
-    private readonly TimeSpan patience = TimeSpan.FromMinutes(1);
-    private int truck;
+    private readonly TimeSpan patience = TimeSpan.FromSeconds(Math.Max(20, 600 / traffic.Speed));
 
     private T Service<T>() where T : notnull => node.Services.GetRequiredService<T>();
 
-    public async Task RunAsync(TimeSpan every, CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
         var options = Service<GateOptions>();
         var now = DateTimeOffset.UtcNow;
-        foreach (var lane in options.Lanes.Where(l => l.Direction == Direction.Outbound))
-            await Service<Bookings>().SetCapacityAsync(new CapacityInput(lane.Id, SlotGrid.SlotOf(now, options.SlotLength), now.AddDays(2), 12, 4, null), Operator, ct);
-        while (!ct.IsCancellationRequested)
+        var outbound = options.Lanes.Where(l => l.Direction == Direction.Outbound).ToList();
+        // Places for the busiest scenario hour's trucks, twice over, spread across the outbound lanes (a quarter kept for perishables).
+        var (perDay, peakShare) = traffic.Volume;
+        var perSlot = perDay * peakShare * traffic.Speed * options.SlotLength.TotalHours;
+        var capacity = Math.Max(12, (int)Math.Ceiling(2 * perSlot / Math.Max(1, outbound.Count)));
+        foreach (var lane in outbound)
+            await Service<Bookings>().SetCapacityAsync(new CapacityInput(lane.Id, SlotGrid.SlotOf(now, options.SlotLength), now.AddDays(2), capacity, capacity / 4, null), Operator, ct);
+        await foreach (var truck in traffic.TrucksAsync(ct))
         {
-            try { await StepAsync(options, ct); }
-            catch (Refusal) { /* a full slot or a busy lane: the next truck tries again */ }
-            await Task.Delay(every, ct);
+            try { await StepAsync(options, truck, ct); }
+            catch (Refusal refusal) { Console.Error.WriteLine($"demo truck {truck.Number}: {refusal.Message}"); }
         }
     }
 
-    private async Task StepAsync(GateOptions options, CancellationToken ct)
+    private async Task StepAsync(GateOptions options, ScenarioTruck truck, CancellationToken ct)
     {
-        var n = Interlocked.Increment(ref truck);
         var plate = $"12C-{random.Next(10000, 99999)}";
         var serial = random.Next(100000, 999999).ToString("D6");
         var container = $"FGTU{serial}{ContainerNumber.CheckDigit($"FGTU{serial}")}";
         var seal = $"VN{random.Next(100000, 999999)}";
-        var durian = n % 3 == 0;
-        var grossKg = (durian ? 18_000m : 8_000m) + random.Next(0, 6) * 500m;
         var errors = new ValidationErrors();
-        var content = await Service<DeclarationService>().ValidateAsync(Export(durian, plate, container, seal, grossKg, n), errors, ct);
+        var input = DemoExport.For(truck, plate, container, seal, Service<ProtocolProductCatalog>(), Service<GoodsCrosswalk>());
+        var content = await Service<DeclarationService>().ValidateAsync(input, errors, ct);
         if (content is null)
         {
-            Console.Error.WriteLine("demo truck: declaration refused: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
+            Console.Error.WriteLine($"demo truck {truck.Number}: declaration refused: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
             return;
         }
         var declaration = await Service<DeclarationService>().SubmitAsync(content, Trader, ct);
-        // The current slot while a truck can still keep it, else the next one.
+        // The current slot while a truck can still keep it, else the next one; a full slot: the truck joins the live queue.
         var now = DateTimeOffset.UtcNow;
         var slot = SlotGrid.SlotOf(now, options.SlotLength);
         if (slot + options.NoShowGrace <= now) slot += options.SlotLength;
-        await Service<Bookings>().BookAsync(new BookingInput(declaration.Number, slot, null, plate, null, null), Trader, ct);
+        try { await Service<Bookings>().BookAsync(new BookingInput(declaration.Number, slot, null, plate, null, null), Trader, ct); }
+        catch (Refusal) { }
         await Service<YardQueue>().CheckInAsync(new CheckInInput(plate, null, null), Operator, ct);
         foreach (var lane in options.Lanes.Where(l => l.Direction == Direction.Outbound))
         {
@@ -110,17 +115,4 @@ internal sealed class DemoGateTraffic(WebApplication node)
             await Service<DeviceEvents>().RecordAsync(new DeviceEventInput($"demo-{visit.Id}-barrier", $"{lane}-barrier", DeviceEventKind.Barrier,
                 DateTimeOffset.UtcNow, lane, null, null, null, null, null, null, null, "opened"), ct);
     }
-
-    private static DeclarationInput Export(bool durian, string plate, string container, string seal, decimal grossKg, int n) => new(
-        DeclarationType.Export, null,
-        new PartyInput("0101234567", "Công ty TNHH Trái cây Đắk Lắk", "VN", null),
-        new PartyInput("91450100MA5KXXXX1", "广西凭祥果品有限公司", "CN", null),
-        null,
-        [durian
-            ? new GoodsItemInput(new Trilingual("Sầu riêng tươi Ri6", "鲜榴莲", "Fresh durian"), "08106000", null, grossKg - 1_500m, "KGM", grossKg - 1_500m, grossKg,
-                (grossKg - 1_500m) * 3m, "USD", "VN")
-            : new GoodsItemInput(new Trilingual("Vi mạch xử lý", "处理器", "Processors"), "85423100", null, 40_000m, "H87", grossKg - 800m, grossKg, 1_200_000m, "USD", "VN")],
-        new TransportInput(TransportMode.Road, plate, "VN", [container], [seal]),
-        new DocumentsInput($"VN-PC-DEMO-{DateTimeOffset.UtcNow:yyMMddHHmm}-{n:D4}", null, new CertificateOfOriginInput("formE", $"E-DEMO-{DateTimeOffset.UtcNow:yyMMddHHmm}-{n:D4}"),
-            ["VN-DLOR-0101"], ["VN-DLPH-0011"], null));
 }

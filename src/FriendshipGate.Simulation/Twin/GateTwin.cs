@@ -30,7 +30,7 @@ internal sealed partial class GateTwin
     private readonly RandomStream arrivals, goodsRandom, service, appointments, crossing;
     private readonly RouteState[] routes;
     private readonly List<Truck> trucks = [];
-    private readonly double[][] ratePerSecond;
+    private readonly ArrivalProcess[] arrivalProcesses;
     private readonly List<double> hourlyQueue = [];
     private readonly Dictionary<string, long> lanes = new(StringComparer.Ordinal);
     private readonly Callback arrive, serviceDone, crossingDone, hourTick;
@@ -50,8 +50,7 @@ internal sealed partial class GateTwin
         appointments = new RandomStream(seed, TwinStreams.Appointments);
         crossing = new RandomStream(seed, TwinStreams.Crossing);
         routes = [.. scenario.Routes.Select((r, i) => new RouteState(r, i))];
-        var weights = scenario.HourlyProfile.Sum();
-        ratePerSecond = [.. scenario.Routes.Select(r => scenario.HourlyProfile.Select(w => r.VehiclesPerDay * w / weights / 3600).ToArray())];
+        arrivalProcesses = [.. scenario.Routes.Select(r => new ArrivalProcess(scenario, r))];
         if (policy.AgvOnMainRoute && scenario.Routes.Any(r => r.AgvRoute))
             fleet = new AgvFleet(road, time, scenario.FleetVehicles, seed, scenario.AgvBreakdownsPerVehicleDay, scenario.AgvRepairMinutes);
         arrive = new Callback(scheduler, Arrive);
@@ -78,25 +77,9 @@ internal sealed partial class GateTwin
         scheduler.RunUntil(End);
     }
 
-    /// <summary>The next arrival of a non-homogeneous Poisson process with a rate constant within each hour: exact, by integrating the rate.</summary>
     private void ScheduleNextArrival(int route)
     {
-        var rates = ratePerSecond[route];
-        var remaining = arrivals.Exponential(1);
-        var t = scheduler.Now;
-        while (t < End)
-        {
-            var hour = (int)(t / TicksPerHour % 24);
-            var hourEnd = (t / TicksPerHour + 1) * TicksPerHour;
-            var capacity = rates[hour] * SimulationTime.ToSeconds(hourEnd - t);
-            if (capacity >= remaining)
-            {
-                scheduler.ScheduleAt(t + SimulationTime.FromSeconds(remaining / rates[hour]), arrive, route);
-                return;
-            }
-            remaining -= capacity;
-            t = hourEnd;
-        }
+        if (arrivalProcesses[route].Next(scheduler.Now, End, arrivals.Exponential(1)) is { } at) scheduler.ScheduleAt(at, arrive, route);
     }
 
     private void Arrive(long routeIndex)

@@ -8,21 +8,23 @@ internal sealed record Goods(string Code, string Name, double PricePerKg, bool P
 /// <summary>
 /// The pilot goods of the gate pair (ARCHITECTURE.md): fresh fruit for the perishable share, electronic components and
 /// dry agricultural goods for the rest, and a pool of traders whose declaration history the real risk rules read.
-/// The goods codes are those the shipped risk rules look at (081060 durian, 081090 dragon fruit, 8542 ICs, ...).
+/// The goods codes are those the shipped risk rules look at (081060 durian, 081090 dragon fruit, 8542 ICs, ...), and each is
+/// a code the real validation accepts: mapped to Chinese codes in the shipped crosswalk and, for fruit, licensed by a
+/// protocol (the demo lodges these loads as declarations).
 /// </summary>
 internal sealed class GoodsMix
 {
     private static readonly Goods[] Fresh =
     [
-        new("08106000", "durian", 3.0, true, true, 5), new("08109050", "dragon fruit", 0.9, true, true, 2),
-        new("08039010", "banana", 0.5, true, true, 1), new("08045030", "mango", 1.0, true, true, 1),
+        new("08106000", "durian", 3.0, true, true, 5), new("08109092", "dragon fruit", 0.9, true, true, 2),
+        new("08109020", "lychee", 1.2, true, true, 1), new("08109030", "rambutan", 1.0, true, true, 1),
         new("08109010", "longan", 1.5, true, true, 1),
     ];
 
     private static readonly Goods[] Dry =
     [
-        new("85423100", "integrated circuits", 600, false, false, 4), new("85177990", "phone parts", 80, false, false, 2),
-        new("23021000", "rice bran", 0.25, false, true, 1), new("09041110", "pepper", 3.5, false, true, 1),
+        new("85423100", "integrated circuits", 600, false, false, 6),
+        new("09041120", "black pepper", 3.5, false, true, 1), new("09096120", "star anise", 4.0, false, true, 1),
     ];
 
     private readonly DiscreteDistribution<Goods> fresh = new([.. Fresh.Select(g => (g, g.Weight))]);
