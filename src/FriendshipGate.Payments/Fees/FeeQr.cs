@@ -23,7 +23,7 @@ public static class FeeQr
             Profile = options.Profile,
             BankBin = options.BankBin,
             Account = options.BankAccount,
-            UnionPayAccount = options.UnionPayAccount,
+            UnionPayAccount = string.IsNullOrEmpty(options.UnionPayAccount) ? null : options.UnionPayAccount,
             Amount = amount.Major,
             Currency = Numeric(amount.Currency),
             Country = options.Country,
@@ -34,7 +34,7 @@ public static class FeeQr
             // 62.05 holds at most 25 printable ASCII characters; a longer or non-ASCII reference stays in the ledger only.
             Reference = reference.Length <= 25 && reference.All(c => c is >= ' ' and <= '~') ? reference : null,
             Purpose = ("GATE FEE " + kind).ToUpperInvariant(),
-            LocalName = options.LocalName,
+            LocalName = string.IsNullOrEmpty(options.LocalName) ? null : options.LocalName,
         });
         return encoding.Payload ?? throw new InvalidOperationException(
             "Payments:Fees does not make a valid fee code: " + string.Join("; ", encoding.Errors.Select(e => $"{e.Field}: {e.Message}")));
