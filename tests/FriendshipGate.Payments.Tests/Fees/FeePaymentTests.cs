@@ -72,6 +72,25 @@ public sealed class FeePaymentTests
     }
 
     [Fact]
+    public async Task TwoNodeProcesses_OnOnePostgresDatabase_PayAFeeOnce()
+    {
+        if (Environment.GetEnvironmentVariable("PG_CONN") is not { Length: > 0 } && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            return;
+        await using var node = await FeeFixtures.StartAsync("postgres");
+        var fee = await FeeFixtures.IssueAsync(node, Vnd(70_000), FeeKind.Storage);
+        // A second writer and fee desk on the same schema, as a second node process would have.
+        await using var second = new LedgerWriter(node.Database, node.Options, node.Time, node.References);
+        var otherDesk = new FeeDesk(node.Database, second, node.Options, node.Time, node.References);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? node.Fees : otherDesk).PayAsync(fee.Payload, FeeFixtures.Wallet, $"p{i}", FeeFixtures.Trader))));
+        Assert.Single(outcomes, o => o.Refusal is null);
+        Assert.All(outcomes.Where(o => o.Refusal is not null), o => Assert.Equal("fee-paid", o.Refusal!.Rule));
+        Assert.Equal((930_000L, 70_000L), (await node.BalanceAsync(FeeFixtures.Wallet), await node.BalanceAsync("gate-fees:VND")));
+        Assert.True((await node.CheckAsync()).Balanced);
+    }
+
+    [Fact]
     public async Task AFailedPayment_LeavesTheFeeDue_AndItsRetryIsJudgedAfresh()
     {
         await using var node = await FeeFixtures.StartAsync("sqlite", funds: 10_000);
