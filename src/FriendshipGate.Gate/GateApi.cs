@@ -22,6 +22,7 @@ public static class GateApi
         services.AddSingleton<GateReleases>();
         services.AddSingleton<DeviceEvents>();
         services.AddSingleton<GateAlerts>();
+        services.AddSingleton<BookingFees>();
         services.AddGateOverview();
         return services;
     }

@@ -42,5 +42,8 @@ public sealed record GateOptions
     /// <summary>Whether a clear scanner result is needed before automatic release.</summary>
     public bool ScannerRequired { get; init; } = true;
 
+    /// <summary>Whether automatic release waits until the booking's due fees are paid (an unpaid fee holds the barrier).</summary>
+    public bool UnpaidFeesHoldRelease { get; init; } = true;
+
     public GateLane? Lane(string? id) => Lanes.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase));
 }

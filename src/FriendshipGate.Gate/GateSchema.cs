@@ -101,5 +101,22 @@ internal static class GateSchema
                 decided_ms BIGINT NOT NULL);
             CREATE INDEX ix_gate_decisions_visit ON gate_decisions (visit_id);
             """),
+        // The fees on each booking as Payments reports them (Fees/BookingFees.cs): whether one is still due is what the
+        // booking's views show and what automatic release waits for.
+        new("gate", 2, """
+            CREATE TABLE gate_booking_fees (
+                fee_id TEXT PRIMARY KEY,
+                booking_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                value TEXT NOT NULL,
+                minor BIGINT NOT NULL,
+                state TEXT NOT NULL,
+                issued_ms BIGINT NOT NULL,
+                expires_ms BIGINT NOT NULL,
+                paid_ms BIGINT NULL,
+                payment_id TEXT NULL);
+            CREATE INDEX ix_gate_booking_fees_booking ON gate_booking_fees (booking_id, state);
+            """),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FriendshipGate.Exchange;
+using FriendshipGate.Payments.Fees;
 using FriendshipGate.Payments.Fx;
 using FriendshipGate.Payments.Ledger;
 using FriendshipGate.Payments.Qr;
@@ -15,7 +16,7 @@ namespace FriendshipGate.Payments;
 
 /// <summary>
 /// The Payments module on a node: its services, tables and HTTP API under /api/v1/payments: EMVCo merchant-presented QR
-/// codes, FX quotes, the double-entry ledger (accounts, payments reserved then posted or voided), settlement cut-offs.
+/// codes, FX quotes, the double-entry ledger (accounts, payments reserved then posted or voided), settlement cut-offs, gate fees paid by dynamic codes.
 /// </summary>
 public static class PaymentsApi
 {
@@ -27,18 +28,19 @@ public static class PaymentsApi
         services.AddSingleton<PaymentLedger>();
         services.AddSingleton<PaymentsStartup>();
         services.AddSingleton<Settlements>();
+        services.AddSingleton<FeeDesk>();
         services.AddHostedService<PendingSweeper>();
         return services;
     }
 
-    public static IReadOnlyList<Migration> Migrations => LedgerSchema.Migrations;
+    public static IReadOnlyList<Migration> Migrations => [.. LedgerSchema.Migrations, FeeRows.Migration];
 
     public sealed record DecodeInput(string? Payload, string? Profile);
 
     public sealed record EncodeInput(
         string? Profile, string? BankBin, string? Account, bool? ToCard, decimal? Amount, string? Currency, string? Country,
         string? MerchantCategory, string? MerchantName, string? MerchantCity, string? BillNumber, string? Reference, string? Purpose,
-        string? LocalName, string? LocalCity, string? Language);
+        string? LocalName, string? LocalCity, string? Language, string? UnionPayAccount);
 
     /// <summary>The payload and its QR code as a base64 PNG.</summary>
     public sealed record Encoded(string Payload, string Png);
@@ -52,10 +54,11 @@ public static class PaymentsApi
         LedgerApi.Map(group);
         AccountsApi.Map(group);
         SettlementApi.Map(group);
+        FeesApi.Map(group);
         group.MapPost("qr/decode", DecodeAsync).Accepts<DecodeInput>("application/json")
             .WithSummary("Read an EMVCo merchant-presented payload (profile emvco, vietqr or unionpay): its tree, whether the CRC holds and every violation. 200 whether valid or not.");
         group.MapPost("qr/encode", EncodeAsync).Accepts<EncodeInput>("application/json")
-            .WithSummary("Build a VietQR (NAPAS) account code with its CRC, checked against the profile; the payload with a base64 PNG, or the PNG alone with Accept: image/png.");
+            .WithSummary("Build a VietQR (NAPAS) account code, or with profile unionpay a UnionPay merchant code around the acquirer's merchant account (unionPayAccount, ID 15), with its CRC, checked against the profile; the payload with a base64 PNG, or the PNG alone with Accept: image/png.");
         return app;
     }
 
@@ -93,6 +96,7 @@ public static class PaymentsApi
             LocalName = input.LocalName,
             LocalCity = input.LocalCity,
             Language = input.Language,
+            UnionPayAccount = input.UnionPayAccount,
         });
         if (encoding.Payload is not { } payload)
             return TypedResults.ValidationProblem(encoding.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),

@@ -1,3 +1,4 @@
+using FriendshipGate.Payments.Fees;
 using FriendshipGate.Payments.Fx;
 
 namespace FriendshipGate.Payments;
@@ -28,4 +29,7 @@ public sealed record PaymentsOptions
 
     /// <summary>Recompute every balance from the transfers at start and log any difference (slow on a very large ledger).</summary>
     public bool AuditOnStartup { get; init; } = true;
+
+    /// <summary>Gate fees: currency, payee account and the scheme's merchant details for their dynamic codes.</summary>
+    public FeeOptions Fees { get; init; } = new();
 }

@@ -50,6 +50,8 @@ public static class NodeHost
         builder.Services.AddGate(settings.Gate);
         builder.Services.AddFleet(settings.Fleet);
         builder.Services.AddPayments(settings.Payments);
+        // Gate fees: Payments tells the Gate of each fee in the transaction that issues, pays or cancels it (decision 0006).
+        builder.Services.AddSingleton<Payments.Fees.IFeeReferences, GateFeeLink>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddNodeAuthentication(settings);
         builder.Services.AddUi(settings);

@@ -12,8 +12,11 @@ namespace FriendshipGate.Gate;
 
 internal static class AppointmentsApi
 {
-    /// <summary>A booking with where the truck stands: its queue place once it has checked in, else its slot.</summary>
-    public sealed record BookingView(Booking Booking, QueuePlace? Place, DateTimeOffset ExpectedAt, Visit? Visit);
+    /// <summary>
+    /// A booking with where the truck stands (its queue place once it has checked in, else its slot) and the fees charged on it,
+    /// each with whether it is still due.
+    /// </summary>
+    public sealed record BookingView(Booking Booking, QueuePlace? Place, DateTimeOffset ExpectedAt, Visit? Visit, IReadOnlyList<BookingFeeView> Fees);
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -22,7 +25,7 @@ internal static class AppointmentsApi
         group.MapGet("slots", ListSlotsAsync).WithSummary("Slots with their capacity and free places (?direction=&lane=&from=&to=, default the next 24 hours).");
         group.MapPost("bookings", BookAsync).WithSummary("Book a truck slot for a lodged declaration (a trader for its company's, or the operator).");
         group.MapGet("bookings", ListAsync).WithSummary("Bookings, newest first; a trader sees only its company's.");
-        group.MapGet("bookings/{id}", GetAsync).WithSummary("One booking with the truck's queue position and expected time.");
+        group.MapGet("bookings/{id}", GetAsync).WithSummary("One booking with the truck's queue position and expected time, and its gate fees (due or paid).");
         group.MapPost("bookings/{id}/rebook", RebookAsync).WithSummary("Move a booking whose truck has not checked in to another slot.");
         group.MapPost("bookings/{id}/cancellation", (string id, Bookings bookings, ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
             GateApi.Run(() => bookings.CancelAsync(id, ClearanceApi.ActorOf(user), ct), request)).WithSummary("Cancel a booking; its place is free at once.");
@@ -80,7 +83,7 @@ internal static class AppointmentsApi
             "WHERE (@company IS NULL OR company = @company) AND (@state IS NULL OR state = @state) ORDER BY created_ms DESC LIMIT 500", new { company, state }), ct));
     }
 
-    private static Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(string id, Bookings bookings, YardQueue queue, NodeDatabase database,
+    private static Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(string id, Bookings bookings, YardQueue queue, BookingFees fees, NodeDatabase database,
         ClaimsPrincipal user, HttpRequest request, CancellationToken ct) =>
         GateApi.Run(async () =>
         {
@@ -89,7 +92,9 @@ internal static class AppointmentsApi
                 "SELECT id FROM gate_visits WHERE booking_id = @id ORDER BY joined_ms DESC LIMIT 1", new { id }), ct);
             var visit = visitId is null ? null : await queue.GetAsync(visitId, ct);
             var place = visit is { State: VisitState.Waiting } ? (await queue.PlacesAsync(visit.Direction, ct)).FirstOrDefault(p => p.VisitId == visit.Id) : null;
-            return new BookingView(booking, place, place?.ExpectedAt ?? visit?.CalledAt ?? booking.SlotStart, visit);
+            var now = fees.Now;
+            var charged = (await fees.ForBookingAsync(database, id, ct)).Select(f => BookingFeeView.Of(f, now)).ToList();
+            return new BookingView(booking, place, place?.ExpectedAt ?? visit?.CalledAt ?? booking.SlotStart, visit, charged);
         }, request);
 
     private static ValidationErrors CheckSlot(DateTimeOffset? slotStart, GateOptions options)

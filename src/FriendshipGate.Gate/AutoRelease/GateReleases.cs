@@ -26,9 +26,12 @@ public sealed class GateReleases(ClearanceDecisions decisions, GateOptions optio
             .ToList();
         var openAlerts = await tx.Connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM gate_alerts WHERE visit_id = @id AND state = 'open'", new { id = visit.Id }, tx.Transaction);
-        var verdict = ReleaseChecks.Evaluate(visit, declaration, readings, (int)openAlerts, options);
-        if (verdict.Decision is null) return null;
         var now = time.GetUtcNow();
+        var dueFees = visit.BookingId is { } booking && options.UnpaidFeesHoldRelease
+            ? (await BookingFees.ListAsync(tx.Connection, tx.Transaction, booking)).Where(f => f.IsDueAt(now)).ToList()
+            : [];
+        var verdict = ReleaseChecks.Evaluate(visit, declaration, readings, (int)openAlerts, options, dueFees);
+        if (verdict.Decision is null) return null;
         if (verdict.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened)
         {
             if (verdict.Decision == GateDecisionKind.AutoReleased && declaration.State == ClearanceState.RiskAssessed)

@@ -14,14 +14,16 @@ public static class GateDecisionKind
 public sealed record CheckedReading(string Kind, string? Value, bool Passed, bool Overridden, string Detail);
 
 /// <summary>
-/// Whether a truck at a lane may go without a person: every required reading is in and passed, nothing is held or
-/// alerting, and the declaration is on a release-on-data lane (or an officer released it). Pure: no I/O.
+/// Whether a truck at a lane may go without a person: every required reading is in and passed, no fee on its booking is due,
+/// nothing is held or alerting, and the declaration is on a release-on-data lane (or an officer released it). Pure: no I/O.
 /// </summary>
 public static class ReleaseChecks
 {
     public sealed record Verdict(string? Decision, IReadOnlyList<string> Reasons, IReadOnlyList<string> Missing);
 
-    public static Verdict Evaluate(Visit visit, StoredDeclaration declaration, IReadOnlyList<CheckedReading> readings, int openAlerts, GateOptions options)
+    /// <param name="dueFees">The booking's fees still to be paid: like a missing reading, each one keeps the truck waiting until it is paid.</param>
+    public static Verdict Evaluate(Visit visit, StoredDeclaration declaration, IReadOnlyList<CheckedReading> readings, int openAlerts, GateOptions options,
+        IReadOnlyList<BookingFee>? dueFees = null)
     {
         var missing = new List<string>();
         var reasons = new List<string>();
@@ -40,6 +42,7 @@ public static class ReleaseChecks
         foreach (var container in declaration.Content.Transport.Containers)
             Need(DeviceEventKind.ContainerRead, ContainerNumber.TryParse(container, out var number, out _) ? number.Value : container, $"container {container}");
         if (options.ScannerRequired) Need(DeviceEventKind.Scan, null, "scan");
+        foreach (var fee in dueFees ?? []) missing.Add($"{fee} unpaid");
 
         if (visit.Held) return new(GateDecisionKind.Held, ["held by an officer"], missing);
         if (openAlerts > 0) return new(GateDecisionKind.NeedsOfficer, [$"{openAlerts} device alert(s) open"], missing);

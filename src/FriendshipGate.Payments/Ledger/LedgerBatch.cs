@@ -1,3 +1,4 @@
+using FriendshipGate.Payments.Fees;
 using FriendshipGate.Payments.Fx;
 
 namespace FriendshipGate.Payments.Ledger;
@@ -27,6 +28,12 @@ internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions op
 
     public List<FxQuote> NewQuotes { get; } = [];
 
+    /// <summary>The fees this batch's commands name, as stored, then as the batch leaves them.</summary>
+    public Dictionary<string, Fee> Fees { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Fees this batch paid or cancelled, in order.</summary>
+    public List<string> ChangedFees { get; } = [];
+
     public void Add(Account account) => Accounts[account.Id] = new AccountState(account);
 
     public void Add(Payment payment)
@@ -41,6 +48,8 @@ internal sealed partial class LedgerBatch(DateTimeOffset now, PaymentsOptions op
         SaveQuote save => Save(save.Quote),
         CreatePayment create => Create(create.Request),
         ResolvePayment resolve => Resolve(resolve),
+        PayFee pay => Pay(pay),
+        CancelFee cancel => Cancel(cancel),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "unknown ledger command."),
     };
 

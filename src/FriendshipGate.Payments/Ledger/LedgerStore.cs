@@ -1,3 +1,4 @@
+using FriendshipGate.Payments.Fees;
 using FriendshipGate.Storage;
 
 namespace FriendshipGate.Payments.Ledger;
@@ -8,8 +9,10 @@ namespace FriendshipGate.Payments.Ledger;
 /// per payment resolved and per account touched (a hot merchant paid 500 times in the batch is written once). Both run in the
 /// batch's transaction. On PostgreSQL a transaction-level advisory lock makes the writers of several node processes take turns:
 /// another process's batch waits for this one to commit, then reads its balances.
+/// Fees paid or cancelled in a batch are written in its transaction too, and told to <see cref="IFeeReferences"/> there, so the
+/// module that owns their references records them in the same commit.
 /// </summary>
-internal sealed class LedgerStore(PaymentsOptions options)
+internal sealed class LedgerStore(PaymentsOptions options, IFeeReferences? feeReferences = null)
 {
     private static readonly LedgerColumn[] PaymentColumns =
     [
@@ -41,9 +44,15 @@ internal sealed class LedgerStore(PaymentsOptions options)
         var batch = new LedgerBatch(now, options);
         var creates = new List<PaymentRequest>(commands.Count);
         var toResolve = new HashSet<string>(StringComparer.Ordinal);
+        var feeIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var command in commands)
-            if (command is CreatePayment create) creates.Add(create.Request);
-            else if (command is ResolvePayment resolve) toResolve.Add(resolve.PaymentId);
+            switch (command)
+            {
+                case CreatePayment create: creates.Add(create.Request); break;
+                case ResolvePayment resolve: toResolve.Add(resolve.PaymentId); break;
+                case PayFee pay: creates.Add(pay.Request); feeIds.Add(pay.Scan.FeeId); break;
+                case CancelFee cancel: feeIds.Add(cancel.FeeId); break;
+            }
         if (tx.Kind == DatabaseKind.Postgres)
         {
             // One ledger writer at a time per database, whichever node process it runs in (SQLite has one writer anyway): once
@@ -69,6 +78,10 @@ internal sealed class LedgerStore(PaymentsOptions options)
             foreach (var used in await ReadAsync(tx, "SELECT quote_id FROM pay_payments WHERE {in}", "quote_id", quoteIds, r => r.GetString(0), cancellationToken))
                 batch.UsedQuotes.Add(used);
         }
+
+        // Fees are read afresh every batch (after the lock on PostgreSQL): their state is what stops a second payment.
+        foreach (var fee in await ReadAsync(tx, $"SELECT {FeeRows.Columns} FROM pay_fees WHERE {{in}}", "id", feeIds, FeeRows.Read, cancellationToken))
+            batch.Fees[fee.Id] = fee;
 
         var accountIds = SystemAccounts.Ids.ToHashSet(StringComparer.Ordinal);
         foreach (var request in creates)
@@ -134,6 +147,12 @@ internal sealed class LedgerStore(PaymentsOptions options)
         }).ToList(), cancellationToken);
         await LedgerWrites.UpdateAsync(tx, "pay_payments", ResolvedColumns,
             batch.Resolved.Select(id => batch.Payments[id]).Select(p => new object?[] { p.Id, p.State, Ms(p.ResolvedAt), p.Reason }).ToList(), cancellationToken);
+        if (batch.ChangedFees.Count > 0)
+        {
+            var fees = batch.ChangedFees.Select(id => batch.Fees[id]).ToList();
+            await LedgerWrites.UpdateAsync(tx, "pay_fees", FeeRows.Changed, fees.Select(FeeRows.ChangedValues).ToList(), cancellationToken);
+            if (feeReferences is not null) await feeReferences.OnChangedAsync(tx, fees, cancellationToken);
+        }
         var changed = batch.Accounts.Values.Where(a => a.Changed).ToList();
         tx.OnCommitted(() =>
         {

@@ -22,11 +22,12 @@ public sealed class LedgerWriter : IAsyncDisposable
 
     private sealed record Pending(LedgerCommand Command, TaskCompletionSource<LedgerOutcome> Done);
 
-    public LedgerWriter(NodeDatabase database, PaymentsOptions options, TimeProvider time)
+    /// <param name="feeReferences">Told, inside each batch's transaction, of the fees the batch paid or cancelled (the node host's link to the Gate).</param>
+    public LedgerWriter(NodeDatabase database, PaymentsOptions options, TimeProvider time, Fees.IFeeReferences? feeReferences = null)
     {
         this.database = database;
         this.time = time;
-        store = new LedgerStore(options);
+        store = new LedgerStore(options, feeReferences);
         maxBatch = options.MaxBatch;
         worker = Task.Run(RunAsync);
     }

@@ -39,6 +39,10 @@ public sealed class PaymentsStartup(PaymentLedger ledger, PaymentsOptions option
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         await ledger.EnsureSystemAccountsAsync(options.FxProvider, cancellationToken);
+        // The gate operator's merchant account, which gate fees are paid into.
+        var fees = options.Fees;
+        var (_, clash) = await ledger.OpenAsync(new AccountSpec(fees.PayeeAccount, fees.PayeeOwner, fees.PayeeParticipant, AccountKind.Merchant, fees.Currency, 0), cancellationToken);
+        if (clash is not null) logger.LogWarning("gate fees are paid into {Account}, which exists with other details than Payments:Fees gives", fees.PayeeAccount);
         int voided, total = 0;
         do total += voided = await ledger.ExpireDueAsync(cancellationToken: cancellationToken);
         while (voided > 0);

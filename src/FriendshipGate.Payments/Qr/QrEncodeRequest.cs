@@ -1,19 +1,27 @@
 namespace FriendshipGate.Payments.Qr;
 
 /// <summary>
-/// What a VietQR-style code is built from: the bank (BIN) and account or card of the beneficiary, and optionally the amount,
-/// merchant details and references. <see cref="Profile"/> is the profile the result must keep: <c>vietqr</c> needs only
-/// the account; <c>emvco</c> also needs merchant category, name and city, so that strict EMVCo wallets accept it.
+/// What a merchant-presented code is built from: the bank (BIN) and account or card of the beneficiary (NAPAS), or the
+/// merchant account its UnionPay acquirer assigned, and optionally the amount, merchant details and references.
+/// <see cref="Profile"/> is the profile the result must keep: <c>vietqr</c> needs only the account; <c>emvco</c> also needs
+/// merchant category, name and city, so that strict EMVCo wallets accept it; <c>unionpay</c> needs the UnionPay merchant
+/// account (ID 15) and the EMVCo core.
 /// </summary>
 public sealed record QrEncodeRequest
 {
     public QrProfile Profile { get; init; } = QrProfile.VietQr;
 
-    /// <summary>The beneficiary bank's BIN (acquirer ID), 6 digits, e.g. 970436.</summary>
-    public required string BankBin { get; init; }
+    /// <summary>The beneficiary bank's BIN (acquirer ID), 6 digits, e.g. 970436 (NAPAS codes).</summary>
+    public string BankBin { get; init; } = "";
 
-    /// <summary>The beneficiary's account number, or card number when <see cref="ToCard"/>.</summary>
-    public required string Account { get; init; }
+    /// <summary>The beneficiary's account number, or card number when <see cref="ToCard"/> (NAPAS codes).</summary>
+    public string Account { get; init; } = "";
+
+    /// <summary>
+    /// ID 15: the merchant account information a UnionPay acquirer assigned to the merchant (digits: acquirer IIN, forwarding
+    /// IIN, merchant ID). Only for the <c>unionpay</c> profile, whose codes carry no NAPAS template 38.
+    /// </summary>
+    public string? UnionPayAccount { get; init; }
 
     /// <summary>Pay to a card (service code QRIBFTTC) rather than an account (QRIBFTTA).</summary>
     public bool ToCard { get; init; }

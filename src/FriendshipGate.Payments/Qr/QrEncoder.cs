@@ -13,8 +13,9 @@ public sealed record QrEncoding(string? Payload, IReadOnlyList<QrInputError> Err
 }
 
 /// <summary>
-/// Builds a NAPAS (VietQR) account code from a typed request, checks it against the requested profile with the same rules
-/// the decoder applies, and answers the payload with its CRC or every broken rule named by request field.
+/// Builds a NAPAS (VietQR) account code, or a UnionPay merchant code around the merchant account its acquirer assigned, from a
+/// typed request; checks it against the requested profile with the same rules the decoder applies, and answers the payload
+/// with its CRC or every broken rule named by request field.
 /// </summary>
 public static class QrEncoder
 {
@@ -25,9 +26,10 @@ public static class QrEncoder
 
     public static QrEncoding Encode(QrEncodeRequest request)
     {
-        if (request.Profile == QrProfile.UnionPay)
-            return Refused(new QrInputError("profile",
-                "codes are built for NAPAS accounts (vietqr, emvco); a UnionPay merchant code comes from the merchant's UnionPay acquirer, so unionpay is for decoding only."));
+        // A UnionPay merchant account is assigned by the merchant's acquirer; the node only writes it where EMVCo reserves it (15).
+        if (request.Profile == QrProfile.UnionPay && string.IsNullOrWhiteSpace(request.UnionPayAccount))
+            return Refused(new QrInputError("unionPayAccount",
+                "a UnionPay code needs the merchant account information the merchant's UnionPay acquirer assigned (ID 15: digits)."));
         var entries = Entries(request);
         var problems = entries.Where(e => !string.IsNullOrEmpty(e.Value))
             .Select(e => QrFormatRules.Problem(QrTagCatalog.Spec(e.Scope, e.Id), e.Value!, e.Tag) is { } p ? new QrInputError(e.Field, p.Message) : null)
@@ -48,10 +50,12 @@ public static class QrEncoder
             var local when local.Any(c => c is >= '\u3400' and <= '\u9FFF') => "zh",
             _ => "vi",
         };
+        List<Entry> account = r.Profile == QrProfile.UnionPay
+            ? [new("unionPayAccount", "15", QrScope.Root, r.UnionPayAccount?.Trim())]
+            : [new("bankBin", "38.01.00", QrScope.NapasBeneficiary, r.BankBin?.Trim()), new("account", "38.01.01", QrScope.NapasBeneficiary, r.Account?.Trim())];
         return
         [
-            new("bankBin", "38.01.00", QrScope.NapasBeneficiary, r.BankBin?.Trim()),
-            new("account", "38.01.01", QrScope.NapasBeneficiary, r.Account?.Trim()),
+            .. account,
             new("merchantCategory", "52", QrScope.Root, r.MerchantCategory),
             new("currency", "53", QrScope.Root, r.Currency),
             new("amount", "54", QrScope.Root, r.Amount?.ToString(CultureInfo.InvariantCulture)),
@@ -69,9 +73,11 @@ public static class QrEncoder
 
     private static string Build(QrEncodeRequest request, IReadOnlyDictionary<string, string?> values)
     {
-        var beneficiary = new TlvWriter().Add("00", values["38.01.00"]).Add("01", values["38.01.01"]);
-        var account = new TlvWriter().Add("00", QrTagCatalog.NapasGuid).Add("01", beneficiary)
-            .Add("02", request.ToCard ? VietQrRules.ToCard : VietQrRules.ToAccount);
+        var napas = request.Profile != QrProfile.UnionPay;
+        var account = new TlvWriter();
+        if (napas)
+            account.Add("00", QrTagCatalog.NapasGuid).Add("01", new TlvWriter().Add("00", values["38.01.00"]).Add("01", values["38.01.01"]))
+                .Add("02", request.ToCard ? VietQrRules.ToCard : VietQrRules.ToAccount);
         var additional = new TlvWriter().Add("01", values["62.01"]).Add("05", values["62.05"]).Add("08", values["62.08"]);
         var language = new TlvWriter();
         if (values["64.01"] is not null || values["64.02"] is not null)
@@ -80,6 +86,7 @@ public static class QrEncoder
             .Add("00", "01")
             // By convention a code with an amount is for one payment (dynamic), one without is printed and reused (static).
             .Add("01", request.Amount is null ? "11" : "12")
+            .Add("15", napas ? null : values["15"])
             .Add("38", account)
             .Add("52", values["52"]).Add("53", values["53"]).Add("54", values["54"]).Add("58", values["58"])
             .Add("59", values["59"]).Add("60", values["60"])

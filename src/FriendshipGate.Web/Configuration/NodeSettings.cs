@@ -96,6 +96,7 @@ public sealed record NodeSettings(
             WeightToleranceKg = configuration.GetValue("Gate:WeightToleranceKg", 1000m),
             MinReadConfidence = configuration.GetValue("Gate:MinReadConfidence", 0.90),
             ScannerRequired = configuration.GetValue("Gate:ScannerRequired", true),
+            UnpaidFeesHoldRelease = configuration.GetValue("Gate:UnpaidFeesHoldRelease", true),
         };
         if (gate.SlotLength <= TimeSpan.Zero || TimeSpan.FromDays(1).Ticks % gate.SlotLength.Ticks != 0)
             throw new InvalidOperationException($"Gate:SlotMinutes must divide a day into whole slots; {gate.SlotLength.TotalMinutes} does not.");
@@ -125,6 +126,7 @@ public sealed record NodeSettings(
             SpreadBasisPoints = configuration.GetValue("Payments:SpreadBasisPoints", 50),
             FxProvider = configuration["Payments:FxProvider"] is { Length: > 0 } provider ? provider : "FX-PROVIDER",
             AuditOnStartup = configuration.GetValue("Payments:AuditOnStartup", true),
+            Fees = GateFeeSettings.Load(configuration, id.Side),
         };
         if (payments.PendingTimeout <= TimeSpan.Zero || payments.SweepInterval <= TimeSpan.Zero || payments.QuoteValidity <= TimeSpan.Zero || payments.SpreadBasisPoints is < 0 or >= 10_000)
             throw new InvalidOperationException("Payments: PendingTimeoutSeconds, SweepIntervalMilliseconds and QuoteValiditySeconds must be positive, SpreadBasisPoints 0 to 9999.");

@@ -58,6 +58,7 @@ internal sealed class GateNode : IAsyncDisposable
     public DeviceEvents Devices => services.GetRequiredService<DeviceEvents>();
     public GateAlerts Alerts => services.GetRequiredService<GateAlerts>();
     public ClearanceDecisions Decisions => services.GetRequiredService<ClearanceDecisions>();
+    public BookingFees Fees => services.GetRequiredService<BookingFees>();
 
     public static readonly Actor Operator = new("vn.operator", NodeRoles.Operator, "VN", null);
     public static readonly Actor Officer = new("vn.officer", NodeRoles.Officer, "VN", null);

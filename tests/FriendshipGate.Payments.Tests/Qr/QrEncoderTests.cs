@@ -96,10 +96,26 @@ public sealed class QrEncoderTests
     }
 
     [Fact]
-    public void UnionPay_IsForDecodingOnly()
+    public void UnionPay_NeedsTheMerchantAccountItsAcquirerAssigned()
     {
         var encoding = QrEncoder.Encode(Transfer with { Profile = QrProfile.UnionPay });
-        Assert.Equal("profile", Assert.Single(encoding.Errors).Field);
+        Assert.Equal("unionPayAccount", Assert.Single(encoding.Errors).Field);
+    }
+
+    [Fact]
+    public void UnionPay_WritesTheAcquirersAccountIn15_AndKeepsTheProfile()
+    {
+        var encoding = QrEncoder.Encode(new QrEncodeRequest
+        {
+            Profile = QrProfile.UnionPay, UnionPayAccount = "2501000025010000123456789012345", Amount = 23.72m, Currency = "156", Country = "CN",
+            MerchantCategory = "4789", MerchantName = "Youyiguan Gate", MerchantCity = "Pingxiang", BillNumber = "FEE0123",
+        });
+        Assert.True(encoding.Succeeded, string.Join("; ", encoding.Errors));
+        var decoded = QrDecoder.Decode(encoding.Payload!, QrProfile.UnionPay);
+        Assert.True(decoded.Valid, string.Join("; ", decoded.Errors));
+        var tree = QrDecoder.Read(encoding.Payload!);
+        Assert.Equal(("12", "2501000025010000123456789012345", "23.72"), (tree.Find("01")!.Value, tree.Find("15")!.Value, tree.Find("54")!.Value));
+        Assert.Null(tree.Find("38"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Dapper;
 using FriendshipGate.Exchange;
+using FriendshipGate.Payments.Fees;
 using FriendshipGate.Payments.Ledger;
 using FriendshipGate.Payments.Settlement;
 using FriendshipGate.Storage;
@@ -35,6 +36,7 @@ internal sealed class PaymentsNode : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton(Database);
         collection.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        collection.AddSingleton<IFeeReferences>(References);
         collection.AddPayments(options);
         services = collection.BuildServiceProvider();
     }
@@ -46,6 +48,10 @@ internal sealed class PaymentsNode : IAsyncDisposable
     public PaymentLedger Ledger => services.GetRequiredService<PaymentLedger>();
     public Settlements Settlements => services.GetRequiredService<Settlements>();
     public LedgerWriter Writer => services.GetRequiredService<LedgerWriter>();
+    public FeeDesk Fees => services.GetRequiredService<FeeDesk>();
+
+    /// <summary>What the module owning fee references (the Gate, on a node) sees: bookings to charge, and each fee as it changes.</summary>
+    public FakeReferences References { get; } = new();
 
     public static async Task<PaymentsNode> StartAsync(string backend, PaymentsOptions? options = null)
     {
