@@ -43,6 +43,8 @@ public sealed class BrowserNodes : IAsyncLifetime
         });
         await AddUserAsync(Nodes.VnApi, "vn.trader", "trader", VnCompany, "Công ty TNHH Trái cây Đắk Lắk");
         await AddUserAsync(Nodes.VnApi, "vn.other", "trader", OtherVnCompany, "Công ty Cổ phần Nông sản Miền Nam");
+        // Its own account for the language tests: a language chosen there follows the user, and must not change vn.trader's screens.
+        await AddUserAsync(Nodes.VnApi, "vn.linguist", "trader", VnCompany, "Trần Thị Bình");
         await AddUserAsync(Nodes.VnApi, "vn.officer", "officer", null, "Nguyễn Văn An");
         await AddUserAsync(Nodes.CnApi, "cn.officer", "officer", null, "李明");
         await AddUserAsync(Nodes.CnApi, "cn.trader", "trader", CnCompany, "广西凭祥果品有限公司");

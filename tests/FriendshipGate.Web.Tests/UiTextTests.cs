@@ -53,7 +53,7 @@ public sealed partial class UiTextTests
         Assert.Equal("[no.such.key]", text.Get("no.such.key", UiLanguage.English));
     }
 
-    // T["key"] and T.Format("key", ...) in the screens; "Label" keys in field tables ("form.netKg").
-    [GeneratedRegex("""T(?:\[|\.Format\()"(?<key>[a-zA-Z0-9.]+)"|new\("[^"]+", "(?<key>[a-zA-Z0-9.]+)"|\("(?<key>form\.section\.[a-zA-Z]+)",""")]
+    // T["key"] and T.Format("key", ...) in the screens; label keys in field tables (("netKg", "form.netKg", true)).
+    [GeneratedRegex("""T(?:\[|\.Format\()"(?<key>[a-zA-Z0-9.]+)"|\("[^"]+", "(?<key>(?:form|item)\.[a-zA-Z0-9.]+)"[,)]""")]
     private static partial Regex Key();
 }

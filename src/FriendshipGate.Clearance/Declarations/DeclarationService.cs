@@ -5,7 +5,8 @@ namespace FriendshipGate.Clearance;
 
 /// <summary>What people do with declarations, checked for their role and side: validate, lodge, amend, cancel, read.</summary>
 public sealed class DeclarationService(
-    NodeDatabase database, DeclarationStore store, GoodsCrosswalk crosswalk, ProtocolProductCatalog products, AeoRegister aeo, ClearanceOptions options)
+    NodeDatabase database, DeclarationStore store, AdvanceDataStore advanceData, GoodsCrosswalk crosswalk, ProtocolProductCatalog products, AeoRegister aeo,
+    ClearanceOptions options)
 {
     /// <summary>Every rule at once; null when any is broken (the errors say which). AEO ids are checked against both registers as they stand now.</summary>
     public async Task<DeclarationContent?> ValidateAsync(DeclarationInput input, ValidationErrors errors, CancellationToken cancellationToken = default)
@@ -38,6 +39,13 @@ public sealed class DeclarationService(
                 $"không có tờ khai {number} trên nút {options.Side}.", $"{options.Side}节点上没有报关单{number}。");
         DeclarationTimeline.Authorize(declaration, actor);
         return declaration;
+    }
+
+    /// <summary>Every version of a declaration the actor may see, oldest first.</summary>
+    public async Task<IReadOnlyList<DeclarationVersion>> VersionsAsync(string number, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(number, actor, cancellationToken);
+        return await store.VersionsAsync(number, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredDeclaration>> ListAsync(Actor actor, string? state, string? lane, int limit, CancellationToken cancellationToken = default) =>
@@ -81,6 +89,28 @@ public sealed class DeclarationService(
             await AdvanceDataStore.LinkAsync(tx, originNumber, stored.Number);
             return stored;
         }, cancellationToken);
+    }
+
+    /// <summary>Advance data the actor may see (a trader only what is addressed to its company as importer).</summary>
+    public async Task<AdvanceData> GetAdvanceAsync(string originNumber, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var advance = await advanceData.FindAsync(originNumber, cancellationToken)
+            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "originNumber", $"no advance data {originNumber} has arrived.",
+                $"chưa nhận được dữ liệu khai báo trước {originNumber}.", $"尚未收到预申报数据{originNumber}。");
+        Authorize(advance, actor);
+        return advance;
+    }
+
+    /// <summary>
+    /// The import declaration the importer's <paramref name="choices"/> make of <paramref name="advance"/>, checked by every rule
+    /// (the code choices too); null when anything is wrong. The API and the portal lodge only what this returns.
+    /// </summary>
+    public async Task<DeclarationContent?> ValidateImportAsync(AdvanceData advance, ImportFromAdvanceInput choices, ValidationErrors errors,
+        CancellationToken cancellationToken = default)
+    {
+        var input = ImportFromAdvanceData.Build(advance, choices, errors);
+        var content = await ValidateAsync(input, errors, cancellationToken);
+        return errors.Any ? null : content;
     }
 
     /// <summary>Advance data the actor may see: a trader only what is addressed to its company as importer.</summary>

@@ -68,13 +68,9 @@ internal static class DeclarationsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DeclarationVersion>>, ProblemHttpResult>> VersionsAsync(
-        string number, DeclarationService service, DeclarationStore store, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+        string number, DeclarationService service, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        try
-        {
-            await service.GetAsync(number, ClearanceApi.ActorOf(user), cancellationToken);
-            return TypedResults.Ok(await store.VersionsAsync(number, cancellationToken));
-        }
+        try { return TypedResults.Ok(await service.VersionsAsync(number, ClearanceApi.ActorOf(user), cancellationToken)); }
         catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 

@@ -25,40 +25,29 @@ internal static class AdvanceDataApi
         return TypedResults.Ok(await store.ListAsync(actor.Role == NodeRoles.Trader ? actor.Company : null, pending, Math.Clamp(limit, 1, 1000), cancellationToken));
     }
 
-    private static async Task<Results<Ok<AdvanceData>, ProblemHttpResult>> GetAsync(string originNumber, AdvanceDataStore store, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AdvanceData>, ProblemHttpResult>> GetAsync(string originNumber, DeclarationService service, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
-        try { return TypedResults.Ok(await FindAsync(originNumber, store, ClearanceApi.ActorOf(user), cancellationToken)); }
+        try { return TypedResults.Ok(await service.GetAdvanceAsync(originNumber, ClearanceApi.ActorOf(user), cancellationToken)); }
         catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
     }
 
     private static async Task<Results<Created<StoredDeclaration>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        string originNumber, JsonElement body, AdvanceDataStore store, DeclarationService service, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+        string originNumber, JsonElement body, DeclarationService service, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var actor = ClearanceApi.ActorOf(user);
         try
         {
-            var advance = await FindAsync(originNumber, store, actor, cancellationToken);
+            var advance = await service.GetAdvanceAsync(originNumber, actor, cancellationToken);
             var errors = new ValidationErrors();
             var choices = body.ValueKind == JsonValueKind.Undefined ? new ImportFromAdvanceInput(null, null, null, null, null)
                 : ClearanceApi.Read<ImportFromAdvanceInput>(body, errors);
             if (choices is null) return ClearanceApi.Invalid(errors,
                 new(Vi: "Các lựa chọn không hợp lệ; chưa có gì được lưu.", Zh: "所作选择无效；未保存任何内容。", En: "The choices are not valid; nothing was stored."), request);
-            var input = ImportFromAdvanceData.Build(advance, choices, errors);
-            var content = await service.ValidateAsync(input, errors, cancellationToken);
-            if (content is null || errors.Any) return ClearanceApi.Invalid(errors,
+            if (await service.ValidateImportAsync(advance, choices, errors, cancellationToken) is not { } content) return ClearanceApi.Invalid(errors,
                 new(Vi: "Tờ khai nhập khẩu không hợp lệ; chưa có gì được lưu.", Zh: "进口报关单无效；未保存任何内容。", En: "The import declaration is not valid; nothing was stored."), request);
             var stored = await service.ImportFromAdvanceAsync(originNumber, content, actor, cancellationToken);
             return TypedResults.Created($"/api/v1/clearance/declarations/{stored.Number}", stored);
         }
         catch (DeclarationRefusal refusal) { return ClearanceApi.Refused(refusal, request); }
-    }
-
-    private static async Task<AdvanceData> FindAsync(string originNumber, AdvanceDataStore store, Actor actor, CancellationToken cancellationToken)
-    {
-        var advance = await store.FindAsync(originNumber, cancellationToken)
-            ?? throw new DeclarationRefusal(DeclarationRefusal.NotFound, "originNumber", $"no advance data {originNumber} has arrived.",
-                $"chưa nhận được dữ liệu khai báo trước {originNumber}.", $"尚未收到预申报数据{originNumber}。");
-        DeclarationService.Authorize(advance, actor);
-        return advance;
     }
 }
