@@ -28,8 +28,12 @@ public sealed class DeclarationService(
         return store.AmendAsync(number, content, reason, actor, cancellationToken);
     }
 
-    public Task<StoredDeclaration> CancelAsync(string number, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
-        store.CancelAsync(number, reason, actor, cancellationToken);
+    /// <summary>Withdraws a declaration before release: its trader (or the node's tools) may; an officer decides instead.</summary>
+    public Task<StoredDeclaration> CancelAsync(string number, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.Role is not (NodeRoles.Trader or NodeRoles.Operator)) throw NotADeclarer(actor);
+        return store.CancelAsync(number, reason, actor, cancellationToken);
+    }
 
     /// <summary>A declaration the actor may see: a trader only its company's, anyone only this side's.</summary>
     public async Task<StoredDeclaration> GetAsync(string number, Actor actor, CancellationToken cancellationToken = default)
@@ -67,10 +71,13 @@ public sealed class DeclarationService(
             return actor.Company!;
         }
         if (actor.Role == NodeRoles.Operator) return content.Declarant?.Id ?? (content.Type == DeclarationType.Import ? content.Importer.Id : content.Exporter.Id);
-        throw new DeclarationRefusal(DeclarationRefusal.Forbidden, "role", $"a {actor.Role} does not lodge declarations; traders (or the node's tools) do.",
-            $"vai trò {actor.Role} không nộp tờ khai; việc này do doanh nghiệp (trader) hoặc công cụ của nút thực hiện.",
-            $"{actor.Role}角色不能提交报关单；报关单由贸易商（trader）或节点工具提交。");
+        throw NotADeclarer(actor);
     }
+
+    private static DeclarationRefusal NotADeclarer(Actor actor) =>
+        new(DeclarationRefusal.Forbidden, "role", $"a {actor.Role} does not lodge, amend or cancel declarations; traders (or the node's tools) do.",
+            $"vai trò {actor.Role} không nộp, sửa hay hủy tờ khai; việc này do doanh nghiệp (trader) hoặc công cụ của nút thực hiện.",
+            $"{actor.Role}角色不能提交、修改或撤销报关单；这些由贸易商（trader）或节点工具办理。");
 
     /// <summary>Lodges this side's import declaration from the other side's advance data, once, and links the two.</summary>
     public async Task<StoredDeclaration> ImportFromAdvanceAsync(string originNumber, DeclarationContent content, Actor actor, CancellationToken cancellationToken = default)

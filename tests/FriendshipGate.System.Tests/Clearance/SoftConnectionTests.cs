@@ -80,6 +80,9 @@ public sealed class SoftConnectionTests
         // A trader is not an officer.
         var traderDecides = await exporter.PostAsync($"declarations/{number}/decisions", new { action = "release" }, 403);
         Assert.Contains("officer", traderDecides.GetProperty("detail").GetString());
+        // And an officer does not withdraw a trader's declaration: it decides on it.
+        var officerCancels = await vnOfficer.PostAsync($"declarations/{number}/cancellation", new { reason = "tidy up" }, 403);
+        Assert.Equal("role", officerCancels.GetProperty("field").GetString());
     }
 
     [Fact]
