@@ -24,6 +24,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public string LogPath => Path.Combine(Directory, "node.log");
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>The OS process id while it runs (for tests that read its CPU time).</summary>
+    public int? ProcessId => IsRunning ? process!.Id : null;
+
     public static string FreeLoopbackUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
