@@ -46,6 +46,7 @@ public sealed class JointViewTests(BrowserNodes nodes)
             await Assertions.Expect(page.GetByTestId("peer-age")).ToContainTextAsync("old");
             // The last figures stay, marked by their age, rather than vanishing.
             await Assertions.Expect(Cell(page, "released", "CN")).ToHaveTextAsync(cnReleased);
+            await BrowserNodes.AssertAccessibleAsync(page);
             await BrowserNodes.ScreenshotAsync(page, "command-center-joint-peer-down");
         }
         finally
