@@ -14,6 +14,8 @@ public sealed class AccessibilityTests(BrowserNodes nodes)
         { "vn.trader", "trader/declarations/new", "vi-VN" },
         { "vn.trader", "denied", "zh-CN" },
         { "vn.officer", "command-center", "zh-CN" },
+        { "vn.officer", "command-center/joint", "vi-VN" },
+        { "vn.officer", "command-center/joint", "zh-CN" },
     };
 
     [Theory]

@@ -23,6 +23,13 @@ public sealed class FleetHost(FleetOptions options, FleetOrderStore store, TimeP
 
     public BrokerAddress? Broker { get; private set; }
 
+    /// <summary>
+    /// Every vehicle of the fleet where its latest state puts it, read from the fleet link's memory (no trip through the
+    /// controller's loop, no database): cheap enough for a screen to read once a second. Empty when the fleet is not running.
+    /// </summary>
+    public IReadOnlyList<VehicleOnMap> VehiclesOnMap() =>
+        link is { } running && Controller is { } controller ? VehicleOnMap.From(running.Vehicles, controller.Graph) : [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Enabled) return;

@@ -1,4 +1,5 @@
 using FriendshipGate.Web.Ui.CommandCenter;
+using FriendshipGate.Web.Ui.JointView;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
@@ -35,6 +36,11 @@ public static class UiHost
         services.AddSingleton<UiText>();
         services.AddSingleton<CommandCenterFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandCenterFeed>());
+        services.AddSingleton<PeerFiguresProtocol>();
+        services.AddSingleton<PeerFigures>();
+        services.AddHostedService(sp => sp.GetRequiredService<PeerFigures>());
+        // Short: the joint view would rather say "unreachable" soon than wait on a peer that does not answer.
+        services.AddHttpClient(PeerFigures.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         services.AddRequestLocalization(o =>
         {
             var cultures = UiLanguage.All.Select(UiLanguage.Culture).ToList();
@@ -60,6 +66,7 @@ public static class UiHost
     public static void MapUi(this WebApplication app)
     {
         app.MapUiEndpoints();
+        app.MapPeerFiguresApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

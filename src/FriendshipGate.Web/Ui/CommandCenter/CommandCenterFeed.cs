@@ -1,5 +1,6 @@
 using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
+using FriendshipGate.Fleet;
 using FriendshipGate.Gate;
 using FriendshipGate.Hydrology;
 using FriendshipGate.Storage;
@@ -19,7 +20,11 @@ public sealed record CommandCenterSnapshot(
     ExchangeStatus Exchange,
     IReadOnlyList<RiverReading> Rivers,
     IReadOnlyList<FloodAlert> Alerts,
-    GateSnapshot Gate);
+    GateSnapshot Gate,
+    FleetView Fleet);
+
+/// <summary>The fleet's vehicles where their latest states put them, and the road to draw them on (none: the fleet is not running here).</summary>
+public sealed record FleetView(RoadDrawing? Drawing, IReadOnlyList<VehicleOnMap> Vehicles);
 
 /// <summary>
 /// Reads the command center's figures once a second while anybody watches, and pushes them to every open screen: one set of
@@ -27,7 +32,7 @@ public sealed record CommandCenterSnapshot(
 /// </summary>
 public sealed class CommandCenterFeed(
     ClearanceCountsReader counts, TimeReleaseData timeRelease, ExchangeOptions exchange, NodeDatabase database,
-    ObservationLedger observations, StationCatalog stations, FloodAlerts alerts, GateOverview gateOverview, TimeProvider time, ILogger<CommandCenterFeed> logger) : BackgroundService
+    ObservationLedger observations, StationCatalog stations, FloodAlerts alerts, GateOverview gateOverview, FleetHost fleet, TimeProvider time, ILogger<CommandCenterFeed> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LaneTimesInterval = TimeSpan.FromSeconds(30);
@@ -62,7 +67,9 @@ public sealed class CommandCenterFeed(
         var latestAlerts = await alerts.ListAsync(10, cancellationToken);
         // The waiting area, the lanes and the open device alerts: two queries, however many trucks are at the gate.
         var gateNow = await gateOverview.ReadAsync(GateAlertsShown, cancellationToken);
-        return Latest = new CommandCenterSnapshot(now, clearance, times, link, rivers, latestAlerts, gateNow);
+        // The vehicles from the fleet link's memory: no query, one copy of the latest states per tick.
+        var vehicles = fleet.Controller is { } controller ? new FleetView(RoadDrawing.For(controller.Graph), fleet.VehiclesOnMap()) : new FleetView(null, []);
+        return Latest = new CommandCenterSnapshot(now, clearance, times, link, rivers, latestAlerts, gateNow, vehicles);
     }
 
     private static RiverReading Reading(Station station, StoredObservation o)

@@ -34,5 +34,12 @@ public abstract class LivePage : ComponentBase, IDisposable
         }));
     }
 
-    public void Dispose() => subscription?.Dispose();
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        Disposing();
+    }
+
+    /// <summary>Releases what a page holds besides its subscription to the feed.</summary>
+    protected virtual void Disposing() { }
 }
