@@ -43,8 +43,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         for (var k = 0; k <= last; k++)
         {
             var end = k == last ? double.PositiveInfinity : arrivals[k + 1];
-            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { held.End = end; NodeHolds[k] = held; continue; }
-            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1);
+            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { (held.End, held.Step) = (end, k); NodeHolds[k] = held; continue; }
+            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1) { Step = k };
             table.Add(reservation);
             NodeHolds[k] = reservation;
         }
@@ -60,6 +60,7 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
                 table.Add(reservation);
             }
             reservation.End = arrivals[exit];
+            reservation.Step = k;
             for (var e = k; e < exit; e++) SectionHolds[e] = reservation;
             k = exit;
         }
