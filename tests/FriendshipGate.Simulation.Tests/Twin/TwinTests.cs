@@ -86,6 +86,16 @@ public class TwinTests
     }
 
     [Fact]
+    public void Agv_breakdowns_strike_and_the_event_driven_fleet_keeps_delivering()
+    {
+        // 0.5 breakdowns per vehicle-day on 30 vehicles: about 15 in a day, each striking a vehicle when it stands idle.
+        var result = RunOne("agv-breakdowns", GatePolicy.Smart, 1);
+        Assert.InRange(result.AgvBreakdowns, 3, 40);
+        Assert.True(result.TransportOrdersDelivered > 100, $"{result.TransportOrdersDelivered} AGV deliveries");
+        Assert.True(result.FleetCapacityPerDay > 0);
+    }
+
+    [Fact]
     public void Lanes_come_from_the_real_risk_rules()
     {
         var result = RunOne("durian-peak", GatePolicy.Baseline, 1);
