@@ -22,9 +22,10 @@ public sealed partial class TrafficControl
         // it; two or three passes are the rule, the bound (every remaining step) is what acyclicity guarantees.
         var bound = moving.Sum(v => v.Path!.Last - v.Confirmed) + 2;
         // A segment's times depend only on the vehicle's own time at the segment's start, now, and the windows of those
-        // before it on the segment's resources. After the first pass a vehicle is timed again only from the first
-        // segment whose predecessors moved (staleFrom): the segments before it would come out the same. The passes
-        // and their results are those of timing every vehicle whole in every pass, at a fraction of the cost.
+        // before it on the segment's resources. After the first pass a vehicle is timed again only where a predecessor
+        // moved (its stale segments, from staleFrom on) and where its own start time then moved: the other segments
+        // would come out the same. The passes and their results are those of timing every vehicle whole in every
+        // pass, at a fraction of the cost.
         if (staleFrom.Length < nextSlot)
         {
             staleFrom = new int[nextSlot];
@@ -40,35 +41,45 @@ public sealed partial class TrafficControl
                 var from = staleFrom[v.Slot];
                 if (from == Fresh) continue;
                 staleFrom[v.Slot] = Fresh;
-                var first = RetimeVehicle(v, now, from);
+                var (first, last) = RetimeVehicle(v, now, from, whole: pass == 0);
                 if (first == Fresh) continue;
                 changed = true;
-                WriteWindows(v, first);
+                WriteWindows(v, first, last);
             }
             if (!changed) break;
         }
-        foreach (var v in moving) (staleFrom[v.Slot], retimed[v.Slot]) = (Fresh, null);
+        foreach (var v in moving)
+        {
+            (staleFrom[v.Slot], retimed[v.Slot]) = (Fresh, null);
+            Array.Clear(v.StaleSegments);
+        }
     }
 
     private const int Fresh = int.MaxValue;
 
     /// <summary>
-    /// Computes the vehicle's earliest arrivals and departures from its last confirmed node on (from segment
-    /// <paramref name="fromSegment"/> if later: the ones before it are up to date); returns the first path index whose
-    /// time moved, or <see cref="Fresh"/> if none did.
+    /// Computes the vehicle's earliest arrivals and departures from its last confirmed node on (unless
+    /// <paramref name="whole"/>, from segment <paramref name="fromSegment"/> if later, and only segments marked stale or
+    /// whose start time moved: the others are up to date); returns the first and last path index whose time moved
+    /// (<see cref="Fresh"/> and -1 if none did).
     /// </summary>
-    private int RetimeVehicle(VehicleTraffic v, double now, int fromSegment)
+    private (int First, int Last) RetimeVehicle(VehicleTraffic v, double now, int fromSegment, bool whole)
     {
         var path = v.Path!;
         var elapsed = path.Elapsed;
-        var first = Fresh;
+        var (first, lastMoved) = (Fresh, -1);
         var boundaries = path.Boundaries;
+        var stale = v.StaleSegments;
         // Confirmed inside a section: the segment it is in started at the boundary before.
-        var b = Math.Max(path.SegmentAt[v.Confirmed], fromSegment);
-        for (; b < boundaries.Length - 1; b++)
+        var start = Math.Max(path.SegmentAt[v.Confirmed], fromSegment);
+        var carried = false;
+        for (var b = start; b < boundaries.Length - 1; b++)
         {
             var i = boundaries[b];
             var j = boundaries[b + 1];
+            // Neither its start time nor anyone before it moved: it would come out the same.
+            if (!whole && b != start && !carried && !stale[b]) continue;
+            stale[b] = false;
             double departure;
             if (i < v.Confirmed || v.Horizon > i && v.Confirmed == i)
             {
@@ -83,14 +94,19 @@ public sealed partial class TrafficControl
             // Set off but not yet reported at the next node it should have reached by now: it gets there now at the earliest.
             var next = v.Confirmed + 1;
             var late = next > i && next <= j ? Math.Max(0, now - (departure + elapsed[next] - elapsed[i])) : 0;
-            if (Set(ref v.Departures[i], departure)) first = Math.Min(first, i);
+            if (Set(ref v.Departures[i], departure)) (first, lastMoved) = (Math.Min(first, i), i);
+            carried = false;
             for (var k = i + 1; k <= j; k++)
             {
-                if (Set(ref v.Arrivals[k], departure + late + elapsed[k] - elapsed[i])) first = Math.Min(first, k);
-                if (k < j && Set(ref v.Departures[k], v.Arrivals[k])) first = Math.Min(first, k);
+                if (Set(ref v.Arrivals[k], departure + late + elapsed[k] - elapsed[i]))
+                {
+                    (first, lastMoved) = (Math.Min(first, k), k);
+                    carried = k == j;
+                }
+                if (k < j && Set(ref v.Departures[k], v.Arrivals[k])) (first, lastMoved) = (Math.Min(first, k), k);
             }
         }
-        return first;
+        return (first, lastMoved);
     }
 
     /// <summary>The earliest departure from boundary i towards j after everyone before the vehicle on each unreleased resource of the segment.</summary>
@@ -123,14 +139,15 @@ public sealed partial class TrafficControl
 
     /// <summary>
     /// Puts the vehicle's new times into its reservations (a node from the departure towards it to the arrival at the
-    /// next; a section from entry to exit), those that depend on times from path index <paramref name="first"/> on, and
+    /// next; a section from entry to exit), those that depend on times of path indices <paramref name="first"/> to
+    /// <paramref name="lastMoved"/> (the others already hold what they would get), and
     /// marks whoever comes after it on those resources as out of date from the segment where they read it.
     /// </summary>
-    private void WriteWindows(VehicleTraffic v, int first)
+    private void WriteWindows(VehicleTraffic v, int first, int lastMoved)
     {
         var last = v.Path!.Last;
         var from = Math.Max(v.Confirmed, first - 1);
-        for (var k = from; k <= last; k++)
+        for (var k = from; k <= Math.Min(last, lastMoved + 1); k++)
         {
             var hold = v.NodeHolds[k]!;
             if (!hold.Released && k > 0) hold.Start = v.Departures[k - 1];
@@ -138,7 +155,7 @@ public sealed partial class TrafficControl
             MarkFollowersStale(hold);
         }
         // Sections are whole segments: start at the one the first written node lies in.
-        for (var k = v.Path.Boundaries[v.Path.SegmentAt[Math.Max(0, from - 1)]]; k < last; k++)
+        for (var k = v.Path.Boundaries[v.Path.SegmentAt[Math.Max(0, from - 1)]]; k < last && k <= lastMoved; k++)
         {
             if (v.SectionHolds[k] is not { } section || (k > 0 && v.SectionHolds[k - 1] == section)) continue;
             var exit = k;
@@ -163,6 +180,7 @@ public sealed partial class TrafficControl
             // A node at step k is read by the segment arriving at it; a section by the segment it is.
             var segment = r.Step < 0 ? 0 : follower.Path!.SegmentAt[resources.IsSection(r.Resource) ? r.Step : Math.Max(0, r.Step - 1)];
             if (segment < staleFrom[r.Vehicle]) staleFrom[r.Vehicle] = segment;
+            follower.StaleSegments[segment] = true;
         }
     }
 
