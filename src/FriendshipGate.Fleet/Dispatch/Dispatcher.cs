@@ -25,6 +25,7 @@ public sealed record DispatchDecision(IReadOnlyList<Assignment> Assignments, IRe
 public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
 {
     private readonly DispatchOptions options = options ?? new DispatchOptions();
+    private readonly double[] nearestChargerSeconds = [.. graph.Nodes.Select(_ => double.NaN)];
 
     /// <param name="taken">Node ids of bays, parking spots and chargers that a vehicle stands on or is heading to.</param>
     public DispatchDecision Decide(IEnumerable<TransportOrder> queued, IEnumerable<VehicleCondition> vehicles, IReadOnlySet<string> taken)
@@ -68,8 +69,16 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
         var drop = graph[order.ToBay].Index;
         var seconds = graph.TravelSeconds(graph[fromNode].Index, graph[order.FromBay].Index)
             + graph.TravelSeconds(graph[order.FromBay].Index, drop)
-            + graph.NodesOfKind(RoadNodeKind.Charger).Min(c => graph.TravelSeconds(drop, c.Index));
+            + SecondsToNearestCharger(drop);
         return seconds * options.DelayAllowance / 60 * options.PercentPerDrivingMinute + options.ReservePercent;
+    }
+
+    /// <summary>Remembered per node: the dispatcher asks it for every order and idle vehicle each time it decides.</summary>
+    private double SecondsToNearestCharger(int node)
+    {
+        if (double.IsNaN(nearestChargerSeconds[node]))
+            nearestChargerSeconds[node] = graph.NodesOfKind(RoadNodeKind.Charger).Min(c => graph.TravelSeconds(node, c.Index));
+        return nearestChargerSeconds[node];
     }
 
     public bool CanFinish(VehicleCondition vehicle, TransportOrder order) => vehicle.BatteryPercent >= TripPercent(vehicle.NodeId, order);

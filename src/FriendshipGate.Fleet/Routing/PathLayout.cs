@@ -30,6 +30,12 @@ internal sealed class PathLayout
         for (var k = 1; k < n; k++)
             if (k == n - 1 || SectionOfEdge[k - 1] < 0 || SectionOfEdge[k - 1] != SectionOfEdge[k]) boundaries.Add(k);
         Boundaries = [.. boundaries];
+        SegmentAt = new int[n];
+        for (int k = 0, b = 0; k < n; k++)
+        {
+            if (b + 1 < Boundaries.Length && Boundaries[b + 1] <= k) b++;
+            SegmentAt[k] = b;
+        }
     }
 
     public int[] Nodes { get; }
@@ -41,6 +47,8 @@ internal sealed class PathLayout
     public int[] DirectionOfEdge { get; }
     /// <summary>Path indices where a vehicle may wait: the start, the goal and every node between two segments.</summary>
     public int[] Boundaries { get; }
+    /// <summary>Per path index: the segment it lies in (the index of the last boundary at or before it; the goal is the last boundary).</summary>
+    public int[] SegmentAt { get; }
 
     public int Last => Nodes.Length - 1;
 }

@@ -14,6 +14,8 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
     /// <summary>Direction of travel through a section (0 or 1); -1 for nodes.</summary>
     public int Direction { get; } = direction;
     public bool Released { get; set; }
+    /// <summary>Where on its owner's path it is used: the node's path index, or the index of the section's first edge; -1 for a rest hold.</summary>
+    public int Step { get; set; } = -1;
     /// <summary>Ties between reservations released at the same -∞ start are broken by release order.</summary>
     public long ReleaseSequence { get; set; } = long.MaxValue;
 

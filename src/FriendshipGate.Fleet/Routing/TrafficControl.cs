@@ -19,6 +19,9 @@ public sealed partial class TrafficControl
     private readonly Dictionary<string, List<(Reservation Hold, double End)>> suspended = new(StringComparer.Ordinal);
     private long releaseSequence;
     private int nextSlot;
+    // Per vehicle slot, during a re-timing: the first segment whose times may be out of date, and the vehicle (see Retime).
+    private int[] staleFrom = [];
+    private VehicleTraffic?[] retimed = [];
 
     public TrafficControl(RoadGraph graph, TimeProvider time, TrafficOptions? options = null)
     {
@@ -117,7 +120,8 @@ public sealed partial class TrafficControl
         Reached(v, k);
         if (k == v.Path.Last) Arrive(v);
         if (v.State == VehicleTrafficState.Silent) return MarkRecovered(vehicle);
-        changed.AddRange(ReleaseAll().Where(key => key != vehicle));
+        foreach (var key in ReleaseAll())
+            if (key != vehicle) changed.Add(key);
         return changed;
     }
 

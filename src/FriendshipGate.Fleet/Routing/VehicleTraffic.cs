@@ -22,6 +22,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
     /// <summary>Per path index: the node's reservation; per edge index k (k to k+1): the section's reservation, shared by its edges.</summary>
     public Reservation?[] NodeHolds { get; private set; } = [];
     public Reservation?[] SectionHolds { get; private set; } = [];
+    /// <summary>Per segment of the path, during a re-timing: someone before it on a resource of the segment moved.</summary>
+    public bool[] StaleSegments { get; private set; } = [];
 
     public bool HasRoute => Path is not null && State != VehicleTrafficState.AtRest;
 
@@ -38,13 +40,14 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         if (horizon == 0) DepartedAt = double.NaN;
         Revision++;
         var last = path.Last;
+        StaleSegments = new bool[path.Boundaries.Length];
         NodeHolds = new Reservation?[last + 1];
         SectionHolds = new Reservation?[last];
         for (var k = 0; k <= last; k++)
         {
             var end = k == last ? double.PositiveInfinity : arrivals[k + 1];
-            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { held.End = end; NodeHolds[k] = held; continue; }
-            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1);
+            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { (held.End, held.Step) = (end, k); NodeHolds[k] = held; continue; }
+            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1) { Step = k };
             table.Add(reservation);
             NodeHolds[k] = reservation;
         }
@@ -60,6 +63,7 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
                 table.Add(reservation);
             }
             reservation.End = arrivals[exit];
+            reservation.Step = k;
             for (var e = k; e < exit; e++) SectionHolds[e] = reservation;
             k = exit;
         }

@@ -4,42 +4,41 @@ namespace FriendshipGate.Simulation.Twin;
 
 internal sealed partial class AgvFleet
 {
-    private void Move(Agv v)
+    /// <summary>
+    /// The vehicle reached the node it was driving to: it reports it (VDA 5050 lastNodeId), which frees what it left and
+    /// may release more road to it and to others; every vehicle that got more and stands waiting drives on now.
+    /// </summary>
+    private void Reach(Agv v)
     {
-        if (v.Mode == Mode.Broken)
+        v.Battery = Math.Max(0, v.Battery - DrainPercentPerSecond * v.EdgeSeconds);
+        v.At = v.Towards!.Value;
+        v.Towards = null;
+        v.RoutePosition++;
+        foreach (var key in traffic.ReportReached(v.Key, road.Nodes[v.At].Id)) Proceed(byKey[key]);
+    }
+
+    /// <summary>A planned vehicle standing on a node: on to the next if it is released, or done if the traffic control has it at rest on its goal.</summary>
+    private void Proceed(Agv v)
+    {
+        if (!v.Planned || v.Towards is not null) return;
+        switch (traffic.StateOf(v.Key))
         {
-            BrokenVehicleSeconds++;
-            if (Seconds >= v.BusyUntil) (v.Mode, dispatchDue) = (Mode.Idle, true);
-            return;
+            case VehicleTrafficState.AtRest:
+                Arrived(v);
+                break;
+            case VehicleTrafficState.Moving when v.RoutePosition < traffic.LastReleasedNumber(v.Key) - v.RouteFirstNumber:
+                DriveOn(v);
+                break;
         }
-        if (v.Mode != Mode.Idle) WorkingVehicleSeconds++;
-        if (v.Towards is { } towards)
-        {
-            v.Remaining -= 1;
-            v.Battery = Math.Max(0, v.Battery - DrainPercentPerSecond);
-            if (v.Remaining > 0) return;
-            v.At = towards;
-            v.Towards = null;
-            Refresh(traffic.ReportReached(v.Key, road.Nodes[v.At].Id));
-            // The rest of the second goes into the next released edge: a vehicle does not stop at every node.
-            DriveOn(v, -v.Remaining);
-            return;
-        }
-        var h = v.Horizon;
-        if (v.Planned && h.State is VehicleTrafficState.Moving or VehicleTrafficState.WaitingForRoute && h.LastConfirmed < h.Route.Count - 1)
-        {
-            DriveOn(v, 0);
-            return;
-        }
-        if (v.Planned && h.Finished) Arrived(v);
-        else if (v.Mode == Mode.Working && Seconds >= v.BusyUntil) FinishWork(v);
-        else if (v.Mode == Mode.Staged && v.Goal is null && !taken.Contains(v.Order!.ToBay)) SetOffForDrop(v);
-        else if (v.Mode == Mode.Charging)
-        {
-            v.Battery = Math.Min(100, v.Battery + ChargePercentPerSecond);
-            if (v.Battery >= 95) (v.Mode, dispatchDue) = (Mode.Idle, true);
-        }
-        else if (v.Mode == Mode.Idle && v.Goal is null && Seconds >= v.NextBreakdown) BreakDown(v);
+    }
+
+    /// <summary>Sets off along the next edge; it takes up to 30 % longer than planned (the traffic control's releases keep this safe).</summary>
+    private void DriveOn(Agv v)
+    {
+        var next = v.Route[v.RoutePosition + 1];
+        v.Towards = next;
+        v.EdgeSeconds = RoadGraph.TravelSeconds(road.EdgeBetween(v.At, next)) * (1 + random.NextDouble() * SlowdownUpTo);
+        After(v.EdgeSeconds, reach, v);
     }
 
     /// <summary>
@@ -48,37 +47,36 @@ internal sealed partial class AgvFleet
     /// </summary>
     private void BreakDown(Agv v)
     {
-        v.Mode = Mode.Broken;
-        v.BusyUntil = Seconds + repairSeconds;
-        v.NextBreakdown = v.BusyUntil + breakdowns.Exponential(breakdownMeanSeconds);
+        SetMode(v, Mode.Broken);
+        v.NextBreakdown = Seconds + repairSeconds + breakdowns.Exponential(breakdownMeanSeconds);
         Breakdowns++;
-    }
-
-    private void DriveOn(Agv v, double spent)
-    {
-        var h = v.Horizon;
-        if (!(h.State is VehicleTrafficState.Moving && h.LastConfirmed < h.LastReleased)) return;
-        var next = road[h.Route[h.LastConfirmed + 1].NodeId].Index;
-        v.Towards = next;
-        // Edges take up to 30 % longer than planned: the traffic control's releases keep this safe.
-        v.Remaining = RoadGraph.TravelSeconds(road.EdgeBetween(v.At, next)) * (1 + random.NextDouble() * SlowdownUpTo) - spent;
+        After(repairSeconds, repaired, v);
     }
 
     private void Arrived(Agv v)
     {
         dispatchDue = true;
+        RequestSettle();
         v.Planned = false;
         v.Goal = null;
         switch (v.Mode)
         {
             case Mode.ToPickup or Mode.ToDrop:
-                v.Mode = Mode.Working;
-                v.BusyUntil = Seconds + LoadSeconds;
+                StartWork(v);
                 break;
-            case Mode.ToCharger: v.Mode = Mode.Charging; break;
-            case Mode.ToStage: v.Mode = Mode.Staged; break;
-            default: v.Mode = Mode.Idle; break;
+            case Mode.ToCharger:
+                SetMode(v, Mode.Charging);
+                After((ChargedPercent - v.Battery) / ChargePercentPerSecond, charged, v);
+                break;
+            case Mode.ToStage: SetMode(v, Mode.Staged); break;
+            default: SetMode(v, Mode.Idle); break;
         }
+    }
+
+    private void StartWork(Agv v)
+    {
+        SetMode(v, Mode.Working);
+        After(LoadSeconds, workDone, v);
     }
 
     private void FinishWork(Agv v)
@@ -92,9 +90,8 @@ internal sealed partial class AgvFleet
         }
         order.Deliver();
         Delivered++;
-        dispatchDue = true;
         v.Order = null;
-        v.Mode = Mode.Idle;
+        SetMode(v, Mode.Idle);
         if (onDelivered.Remove(order, out var done)) done(order);
     }
 
@@ -108,7 +105,7 @@ internal sealed partial class AgvFleet
             Send(v, Mode.ToDrop, bay);
             return;
         }
-        v.Mode = Mode.Staged;
+        SetMode(v, Mode.Staged);
         if (road.Nodes[v.At].Kind == RoadNodeKind.Parking || dispatcher.StagingSpot(v.Order, taken) is not { } spot) return;
         taken.Add(spot);
         Send(v, Mode.ToStage, spot);
@@ -127,7 +124,7 @@ internal sealed partial class AgvFleet
             queued.Remove(order);
             v.Order = order;
             taken.Add(order.FromBay);
-            if (road.Nodes[v.At].Id == order.FromBay) { v.Mode = Mode.Working; v.BusyUntil = Seconds + LoadSeconds; }
+            if (road.Nodes[v.At].Id == order.FromBay) StartWork(v);
             else Send(v, Mode.ToPickup, order.FromBay);
         }
         foreach (var (key, charger) in decision.Charging)
@@ -146,25 +143,31 @@ internal sealed partial class AgvFleet
 
     private void Send(Agv v, Mode mode, string goal)
     {
-        v.Mode = mode;
+        SetMode(v, mode);
         v.Goal = goal;
         v.Planned = false;
         TryPlan(v);
     }
 
-    private void TryPlan(Agv v)
+    /// <summary>Asks the traffic control for a route to the vehicle's goal; on success it sets off, and so may others the plan released.</summary>
+    private bool TryPlan(Agv v)
     {
+        PlansAsked++;
         var plan = traffic.PlanRoute(v.Key, v.Goal!, out var othersReleased);
-        if (plan is null) return;
-        Refresh(othersReleased);
+        if (plan is null)
+        {
+            PlansRefused++;
+            return false;
+        }
         taken.Remove(road.Nodes[v.At].Id);
         dispatchDue = true;
+        RequestSettle();
         v.Planned = true;
-        v.Horizon = plan;
-    }
-
-    private void Refresh(IReadOnlyList<string> changed)
-    {
-        foreach (var key in changed) byKey[key].Horizon = traffic.Horizon(key);
+        v.Route = [.. plan.Route.Select(step => road[step.NodeId].Index)];
+        v.RouteFirstNumber = plan.Route[0].Number;
+        v.RoutePosition = plan.LastConfirmed;
+        Proceed(v);
+        foreach (var key in othersReleased) Proceed(byKey[key]);
+        return true;
     }
 }

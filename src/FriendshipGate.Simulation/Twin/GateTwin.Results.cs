@@ -21,7 +21,7 @@ internal sealed partial class GateTwin
             Percentile.Of(waits, 0.5), Percentile.Of(waits, 0.9), Math.Max(waits.LastOrDefault(), stillWaiting),
             releaseTimes.Count, Percentile.Of(releaseTimes, 0.5), judged == 0 ? double.NaN : within / (double)judged,
             GateCapacity(), FleetCapacity(), Capacity(), [.. hourlyQueue], new Dictionary<string, long>(lanes),
-            trucks.Count, queueSorts, fleet?.AllOrders.Count ?? 0, fleet?.Delivered ?? 0, fleet?.Breakdowns ?? 0);
+            trucks.Count, queueSorts, fleet?.AllOrders.Count ?? 0, fleet?.Delivered ?? 0, fleet?.Breakdowns ?? 0, TimeRelease.Of(trucks));
     }
 
     private static double Hours(long ticks) => SimulationTime.ToSeconds(ticks) / 3600;

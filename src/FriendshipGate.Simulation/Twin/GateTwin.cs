@@ -177,6 +177,7 @@ internal sealed partial class GateTwin
     {
         truck.ContainersDelivered += containers;
         containersDelivered += containers;
+        if (truck.ContainersDelivered == truck.Containers) truck.ExitedAt = scheduler.Now;
     }
 
     /// <summary>Every hour: note the queue, and when the gate opens, call the trucks that waited overnight forward.</summary>

@@ -3,7 +3,8 @@ namespace FriendshipGate.Simulation.Twin;
 /// <summary>
 /// What one replication of one policy gave. Waits are from arrival to the call to a service point (trucks still
 /// waiting at the end count with their wait so far in the maximum only); time to release is from arrival to the end of
-/// clearance; capacity is the estimated sustainable throughput (see docs/simulation/twin.md).
+/// clearance; capacity is the estimated sustainable throughput; the Time Release Study segments are per lane (see
+/// docs/simulation/twin.md).
 /// </summary>
 public sealed record ReplicationResult(
     string Policy, int Replication, ulong Seed, int Days,
@@ -13,7 +14,8 @@ public sealed record ReplicationResult(
     long PerishablesReleased, double PerishableReleaseMedianHours, double PerishableWithin6HoursShare,
     double GateCapacityPerDay, double? FleetCapacityPerDay, double CapacityPerDay,
     IReadOnlyList<double> HourlyQueue, IReadOnlyDictionary<string, long> Lanes,
-    long RiskDecisions, long QueueOrderCalls, long TransportOrders, long TransportOrdersDelivered, int AgvBreakdowns);
+    long RiskDecisions, long QueueOrderCalls, long TransportOrders, long TransportOrdersDelivered, int AgvBreakdowns,
+    IReadOnlyList<TrsSegment> TimeRelease);
 
 internal static class Percentile
 {

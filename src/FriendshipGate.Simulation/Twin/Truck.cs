@@ -16,6 +16,8 @@ internal sealed class Truck(int index, int route, bool perishable, string lane, 
     public long? ServiceStartedAt { get; set; }
     public long? ReleasedAt { get; set; }
     public int ContainersDelivered { get; set; }
+    /// <summary>When its last container was set down on the other side (by truck or AGV).</summary>
+    public long? ExitedAt { get; set; }
 }
 
 internal sealed class RouteState(RouteSpec spec, int index)

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace FriendshipGate.Simulation.Twin;
 
-/// <summary>Writes a run as a report folder: summary.csv, hourly.csv, replications.csv and index.html with inline SVG charts (no scripts).</summary>
+/// <summary>Writes a run as a report folder: summary.csv, hourly.csv, replications.csv, trs.csv and index.html with inline SVG charts (no scripts).</summary>
 public static class TwinReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -15,6 +15,7 @@ public static class TwinReport
         File.WriteAllText(Path.Combine(folder, "summary.csv"), SummaryCsv(run));
         File.WriteAllText(Path.Combine(folder, "hourly.csv"), HourlyCsv(run));
         File.WriteAllText(Path.Combine(folder, "replications.csv"), ReplicationsCsv(run));
+        File.WriteAllText(Path.Combine(folder, "trs.csv"), TrsCsv(run));
         File.WriteAllText(Path.Combine(folder, "index.html"), TwinReportHtml.Page(run));
     }
 
@@ -60,6 +61,24 @@ public static class TwinReport
                 $"{r.TransportOrders},{r.AgvBreakdowns}\n");
         return csv.ToString();
     }
+
+    /// <summary>The Time Release Study: one row per replication, lane and segment (hours).</summary>
+    public static string TrsCsv(TwinRun run)
+    {
+        var csv = new StringBuilder("scenario,policy,replication,lane,segment,trucks,mean_h,median_h,p90_h\n");
+        foreach (var r in run.Results.OrderBy(r => r.Policy, StringComparer.Ordinal).ThenBy(r => r.Replication))
+            foreach (var t in r.TimeRelease)
+                csv.Append(Invariant, $"{run.Scenario},{r.Policy},{r.Replication},{t.Lane},{t.Segment},{t.Trucks},{F(t.MeanHours)},{F(t.MedianHours)},{F(t.P90Hours)}\n");
+        return csv.ToString();
+    }
+
+    /// <summary>Per policy, lane and segment: the mean over the replications of the segment's median and mean (hours).</summary>
+    internal static IEnumerable<(string Lane, string Segment, string Policy, double Median, double Mean)> TrsMeans(TwinRun run) =>
+        run.Results.SelectMany(r => r.TimeRelease.Select(t => (r.Policy, t)))
+            .GroupBy(x => (x.t.Lane, x.t.Segment, x.Policy))
+            .Select(g => (g.Key.Lane, g.Key.Segment, g.Key.Policy, Mean(g.Select(x => x.t.MedianHours)), Mean(g.Select(x => x.t.MeanHours))));
+
+    private static double Mean(IEnumerable<double> values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
 
     private static long Lane(ReplicationResult r, string lane) => r.Lanes.GetValueOrDefault(lane);
 

@@ -31,12 +31,33 @@ internal static class TwinReportHtml
             html.Append("</tr>");
         }
         html.Append("</table>");
+        html.Append(TrsTable(run));
         html.Append("<h2>Hàng chờ theo giờ · 每小时排队车辆 · Trucks waiting, by hour</h2>");
         html.Append(LineChart(run.Summaries.Select(s => (s.Policy, s.MeanHourlyQueue)).ToList(), "hour of the run", "trucks waiting"));
         html.Append("<h2>Năng lực thông quan · 通关能力 · Capacity (vehicles/day)</h2>");
         html.Append(BarChart(run.Summaries.Select(s => (s.Policy, s.CapacityPerDay.Mean)).ToList()));
-        html.Append("<p>CSV: <a href=\"summary.csv\">summary.csv</a>, <a href=\"hourly.csv\">hourly.csv</a>, <a href=\"replications.csv\">replications.csv</a>. What is modelled and what is assumed: docs/simulation/twin.md.</p></body></html>");
+        html.Append("<p>CSV: <a href=\"summary.csv\">summary.csv</a>, <a href=\"hourly.csv\">hourly.csv</a>, <a href=\"replications.csv\">replications.csv</a>, <a href=\"trs.csv\">trs.csv</a>. What is modelled and what is assumed: docs/simulation/twin.md.</p></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>Time Release Study: per lane and segment, the median (mean) hours, averaged over the replications.</summary>
+    private static string TrsTable(TwinRun run)
+    {
+        var means = TwinReport.TrsMeans(run).ToList();
+        var html = new StringBuilder("<h2>Nghiên cứu thời gian giải phóng hàng · 货物放行时间研究 · Time Release Study (hours: median, mean)</h2><table><tr><th>lane</th><th>segment</th>");
+        foreach (var s in run.Summaries) html.Append($"<th>{TwinReport.Html(s.Policy)}</th>");
+        html.Append("</tr>");
+        foreach (var (lane, segment) in means.Select(m => (m.Lane, m.Segment)).Distinct())
+        {
+            html.Append($"<tr><td>{TwinReport.Html(lane)}</td><td>{TwinReport.Html(segment.Replace('_', ' '))}</td>");
+            foreach (var s in run.Summaries)
+            {
+                var cell = means.Where(m => m.Lane == lane && m.Segment == segment && m.Policy == s.Policy).ToList();
+                html.Append(cell.Count == 0 ? "<td>–</td>" : $"<td>{TwinReport.F(cell[0].Median)} <small>({TwinReport.F(cell[0].Mean)})</small></td>");
+            }
+            html.Append("</tr>");
+        }
+        return html.Append("</table>").ToString();
     }
 
     private static string LineChart(List<(string Name, IReadOnlyList<double> Values)> series, string xLabel, string yLabel)

@@ -86,6 +86,32 @@ public class TwinTests
     }
 
     [Fact]
+    public void Agv_breakdowns_strike_and_the_event_driven_fleet_keeps_delivering()
+    {
+        // 0.5 breakdowns per vehicle-day on 30 vehicles: about 15 in a day, each striking a vehicle when it stands idle.
+        var result = RunOne("agv-breakdowns", GatePolicy.Smart, 1);
+        Assert.InRange(result.AgvBreakdowns, 3, 40);
+        Assert.True(result.TransportOrdersDelivered > 100, $"{result.TransportOrdersDelivered} AGV deliveries");
+        Assert.True(result.FleetCapacityPerDay > 0);
+    }
+
+    [Fact]
+    public void The_time_release_segments_add_up_per_lane()
+    {
+        var result = RunOne("ordinary-day", GatePolicy.Baseline, 2);
+        var all = result.TimeRelease.Where(t => t.Lane == "all").ToDictionary(t => t.Segment);
+        Assert.Equal(result.VehiclesReleased, all["called_to_release"].Trucks);
+        // A truck exits only after it was called and released, so the whole and the crossing count the same trucks.
+        Assert.True(all["arrival_to_exit"].Trucks > 1000, $"{all["arrival_to_exit"].Trucks} trucks exited");
+        Assert.Equal(all["release_to_exit"].Trucks, all["arrival_to_exit"].Trucks);
+        Assert.True(all["arrival_to_exit"].MedianHours > all["called_to_release"].MedianHours);
+        // Red trucks are inspected: their clearance takes longer than green ones'.
+        var clearance = result.TimeRelease.Where(t => t.Segment == "called_to_release").ToDictionary(t => t.Lane);
+        Assert.True(clearance["red"].MedianHours > clearance["green"].MedianHours, $"red {clearance["red"].MedianHours} h, green {clearance["green"].MedianHours} h");
+        Assert.Equal(result.VehiclesReleased, result.TimeRelease.Where(t => t.Lane != "all" && t.Segment == "called_to_release").Sum(t => t.Trucks));
+    }
+
+    [Fact]
     public void Lanes_come_from_the_real_risk_rules()
     {
         var result = RunOne("durian-peak", GatePolicy.Baseline, 1);
@@ -109,6 +135,10 @@ public class TwinTests
             Assert.Equal(25, File.ReadAllLines(Path.Combine(folder, "hourly.csv")).Length);
             var html = File.ReadAllText(Path.Combine(folder, "index.html"));
             Assert.Contains("<svg", html);
+            Assert.Contains("Time Release Study", html);
+            var trs = File.ReadAllLines(Path.Combine(folder, "trs.csv"));
+            Assert.Equal("scenario,policy,replication,lane,segment,trucks,mean_h,median_h,p90_h", trs[0]);
+            Assert.Contains(trs, line => line.StartsWith("ordinary-day,smart,0,all,arrival_to_exit,", StringComparison.Ordinal));
             Assert.DoesNotContain("<script", html);
         }
         finally { Directory.Delete(folder, true); }
