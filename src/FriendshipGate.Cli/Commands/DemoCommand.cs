@@ -26,7 +26,7 @@ internal static class DemoCommand
         var scenario = new Option<string>("--scenario") { DefaultValueFactory = _ => "ordinary-day", Description = $"The twin's scenario whose main-route trucks come to the VN gate ({string.Join(", ", Scenario.Names)})." };
         var speed = new Option<double>("--speed") { DefaultValueFactory = _ => 60, Description = "How many times faster than the clock the scenario runs (60: a day in 24 minutes; 0: no trucks)." };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1, Description = "Seed of the scenario's trucks and loads." };
-        var fleet = new Option<int>("--fleet-seconds") { DefaultValueFactory = _ => 20, Description = "Seconds between containers for the demo's fleet (0: none)." };
+        var fleet = new Option<int>("--fleet-seconds") { DefaultValueFactory = _ => 0, Description = "Seconds between extra containers for the demo's fleet, besides those of released trucks (0: none)." };
         var demo = new Command("demo", "Run a VN node and a CN node on loopback until Ctrl+C.") { data, vnUrl, cnUrl, feed, scenario, speed, seed, fleet };
         speed.Validators.Add(r =>
         {
@@ -73,13 +73,14 @@ internal static class DemoCommand
             Console.WriteLine("Press Ctrl+C to stop.");
             var seconds = result.GetValue(feed);
             var fleetSeconds = result.GetValue(fleet);
+            var fleetTraffic = new DemoFleetTraffic(vnApp);
             var trucks = result.GetValue(speed) > 0 ? Trucks(vnApp, Scenario.Load(result.GetValue(scenario)!), result.GetValue(seed), result.GetValue(speed)) : null;
             try
             {
                 await Task.WhenAll(
                     seconds > 0 ? FeedAsync(vnApp, cnApp, TimeSpan.FromSeconds(seconds), ct) : Task.Delay(Timeout.Infinite, ct),
-                    trucks is not null ? new DemoGateTraffic(vnApp, trucks).RunAsync(ct) : Task.CompletedTask,
-                    fleetSeconds > 0 ? new DemoFleetTraffic(vnApp).RunAsync(TimeSpan.FromSeconds(fleetSeconds), ct) : Task.CompletedTask);
+                    trucks is not null ? new DemoGateTraffic(vnApp, trucks, fleetTraffic).RunAsync(ct) : Task.CompletedTask,
+                    fleetSeconds > 0 ? fleetTraffic.RunAsync(TimeSpan.FromSeconds(fleetSeconds), ct) : Task.CompletedTask);
             }
             catch (OperationCanceledException) { }
             await cnApp.StopAsync(CancellationToken.None);

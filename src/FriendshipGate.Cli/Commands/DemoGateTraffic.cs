@@ -15,9 +15,10 @@ namespace FriendshipGate.Cli;
 /// devices read it (now and then a weight out of tolerance). A truck an officer must see waits; after ten scenario
 /// minutes (never under 20 s, so a person watching can act first) the demo's own officer ("demo.officer") resolves it
 /// (releases it, or pulls a red-lane truck aside to inspection), so the lanes do not stay blocked while nobody is
-/// watching. Every step goes through the real services.
+/// watching. Through the barrier, the truck's container is ordered across the dedicated road on the demo's fleet. Every
+/// step goes through the real services.
 /// </summary>
-internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traffic)
+internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traffic, DemoFleetTraffic? fleet)
 {
     private static readonly Actor Trader = new("vn.trader", NodeRoles.Trader, "VN", "0101234567");
     private static readonly Actor Operator = new("demo.gate", NodeRoles.Operator, "VN", null);
@@ -90,7 +91,18 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
         DeviceEventResult? last = null;
         foreach (var kind in new[] { DeviceEventKind.PlateRead, DeviceEventKind.Weight, DeviceEventKind.SealRead, DeviceEventKind.ContainerRead, DeviceEventKind.Scan })
             last = await Service<DeviceEvents>().RecordAsync(Reading(kind), ct);
-        if (last?.Barrier == "open") await Service<DeviceEvents>().RecordAsync(Reading(DeviceEventKind.Barrier), ct);
+        if (last?.Barrier == "open")
+        {
+            await Service<DeviceEvents>().RecordAsync(Reading(DeviceEventKind.Barrier), ct);
+            await CrossAsync(transport.Containers, ct);
+        }
+    }
+
+    /// <summary>Through the barrier: the truck's containers go across the dedicated road on the demo's fleet.</summary>
+    private async Task CrossAsync(IEnumerable<string> containers, CancellationToken ct)
+    {
+        if (fleet is null) return;
+        foreach (var container in containers) await fleet.CarryAsync(container, ct);
     }
 
     /// <summary>A truck waiting for an officer longer than a minute: the demo's officer accepts it and the barrier opens.</summary>
@@ -112,7 +124,10 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
         }
         var decision = await Service<GateAlerts>().DecideAsync(visit.Id, new OfficerGateInput(AlertResolution.Override, "demo: accepted by the demo's officer"), Officer, ct);
         if (decision?.Decision is GateDecisionKind.AutoReleased or GateDecisionKind.BarrierOpened)
+        {
             await Service<DeviceEvents>().RecordAsync(new DeviceEventInput($"demo-{visit.Id}-barrier", $"{lane}-barrier", DeviceEventKind.Barrier,
                 DateTimeOffset.UtcNow, lane, null, null, null, null, null, null, null, "opened"), ct);
+            if (declaration is not null) await CrossAsync(declaration.Content.Transport.Containers, ct);
+        }
     }
 }

@@ -6,11 +6,15 @@ using FriendshipGate.Bench;
 
 namespace FriendshipGate.System.Tests;
 
-/// <summary>The README's first command: fgate demo starts both nodes and feeds the VN gate with the twin's scenario trucks.</summary>
+/// <summary>
+/// The README's first command: fgate demo starts both nodes and feeds the VN gate with the twin's scenario trucks, which
+/// run through every real module: asserted on what each recorded (Clearance and Gate on VN, the exchange's advance data on
+/// CN, the fleet's transport orders), not on the feed's own counts.
+/// </summary>
 public sealed partial class DemoCommandTests
 {
     [Fact]
-    public async Task Demo_LodgesTheScenariosTrucks_AndPassesThemThroughTheGate()
+    public async Task Demo_RunsTheScenariosTrucksThroughClearanceTheExchangeTheGateAndTheFleet()
     {
         var data = Path.Combine(Path.GetTempPath(), "fgate-demo-" + Guid.NewGuid().ToString("N")[..8]);
         var (vnUrl, cnUrl) = (NodeProcess.FreeLoopbackUrl(), NodeProcess.FreeLoopbackUrl());
@@ -18,7 +22,7 @@ public sealed partial class DemoCommandTests
         var start = new ProcessStartInfo(fgate.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // An hour of scenario time a second: the demo gate's share of the main route brings a truck every second or so.
         foreach (var argument in fgate.PrefixArguments.Concat(["demo", "--data", data, "--vn-url", vnUrl, "--cn-url", cnUrl,
-                     "--speed", "3600", "--feed-seconds", "0", "--fleet-seconds", "0"]))
+                     "--speed", "3600", "--feed-seconds", "0"]))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = new List<string>();
@@ -29,15 +33,15 @@ public sealed partial class DemoCommandTests
         process.BeginErrorReadLine();
         try
         {
-            string? token = null;
+            string[] tokens = [];
             await TestNodes.WaitUntilAsync(() =>
             {
-                lock (output) token = output.Select(l => OperatorToken().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
-                return Task.FromResult(token is not null && output.Any(l => l.StartsWith("trucks: scenario ordinary-day at 3600x", StringComparison.Ordinal)));
-            }, TimeSpan.FromSeconds(90), "the demo's banner with the VN operator token and the trucks' scenario");
+                lock (output) tokens = [.. output.Select(l => OperatorToken().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)];
+                return Task.FromResult(tokens.Length == 2 && output.Any(l => l.StartsWith("trucks: scenario ordinary-day at 3600x", StringComparison.Ordinal)));
+            }, TimeSpan.FromSeconds(90), "the demo's banner with both operator tokens and the trucks' scenario");
 
-            using var http = new HttpClient { BaseAddress = new Uri(vnUrl + "/") };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var http = Client(vnUrl, tokens[0]);
+            using var cn = Client(cnUrl, tokens[1]);
             var lanes = new HashSet<string>();
             await TestNodes.WaitUntilAsync(async () =>
             {
@@ -49,6 +53,25 @@ public sealed partial class DemoCommandTests
             }, TimeSpan.FromSeconds(120), "ten declarations lodged by the demo's trucks, one of them released");
             // The goods mix brings both fruit under quarantine and dry goods: more than one lane.
             Assert.True(lanes.Count >= 2, $"lanes seen: {string.Join(", ", lanes)}");
+
+            // The exchange: CN received the exports as advance data.
+            await TestNodes.WaitUntilAsync(async () =>
+                JsonDocument.Parse(await cn.GetStringAsync("api/v1/clearance/advance-data")).RootElement.GetArrayLength() >= 1,
+                TimeSpan.FromSeconds(60), "advance data on CN");
+
+            // The fleet: each transport order carries the container of a declaration VN released.
+            await TestNodes.WaitUntilAsync(async () =>
+                JsonDocument.Parse(await http.GetStringAsync("api/v1/fleet/orders")).RootElement.GetArrayLength() >= 1,
+                TimeSpan.FromSeconds(60), "a transport order for a released truck's container");
+            using var orders = JsonDocument.Parse(await http.GetStringAsync("api/v1/fleet/orders"));
+            using var declarations = JsonDocument.Parse(await http.GetStringAsync("api/v1/clearance/declarations?limit=1000"));
+            var released = new HashSet<string>();
+            foreach (var d in declarations.RootElement.EnumerateArray().Where(d => d.GetProperty("releasedAt").ValueKind == JsonValueKind.String))
+            {
+                using var one = JsonDocument.Parse(await http.GetStringAsync($"api/v1/clearance/declarations/{d.GetProperty("number").GetString()}"));
+                foreach (var c in one.RootElement.GetProperty("content").GetProperty("transport").GetProperty("containers").EnumerateArray()) released.Add(c.GetString()!);
+            }
+            Assert.All(orders.RootElement.EnumerateArray(), o => Assert.Contains(o.GetProperty("container").GetString()!, released));
             lock (errors) Assert.DoesNotContain(errors, l => l.Contains("declaration refused", StringComparison.Ordinal));
         }
         finally
@@ -57,6 +80,13 @@ public sealed partial class DemoCommandTests
             await process.WaitForExitAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static HttpClient Client(string url, string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(url + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     [GeneratedRegex(@"operator token \(Authorization: Bearer \.\.\.\): (\S+)")]
