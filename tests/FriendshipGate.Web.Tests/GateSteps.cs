@@ -66,9 +66,23 @@ internal sealed class GateSteps(BrowserNodes nodes) : IDisposable
     public Task PullAsideAsync(string visitId) =>
         SendAsync(officer, HttpMethod.Post, $"api/v1/gate/visits/{visitId}/aside", new { reason = "browser test done" });
 
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object? body)
+    /// <summary>The gate operator charges a fee on a booking; the fee, with its dynamic code's payload.</summary>
+    public async Task<JsonElement> ChargeAsync(string bookingId, string kind, decimal vnd) =>
+        (await SendAsync(gateOperator, HttpMethod.Post, "api/v1/payments/fees", new { kind, amount = new { currency = "VND", value = vnd }, reference = bookingId }))
+        .GetProperty("fee");
+
+    /// <summary>The trader pays by the scanned payload from a wallet of its company the operator opened and funded.</summary>
+    public async Task PayAsync(string payload, string wallet)
+    {
+        await SendAsync(gateOperator, HttpMethod.Post, "api/v1/payments/accounts", new { id = wallet, owner = SampleClearance.VnExporter, participant = SampleClearance.VnExporter, kind = "wallet", currency = "VND" });
+        await SendAsync(gateOperator, HttpMethod.Post, $"api/v1/payments/accounts/{wallet}/funding", new { amount = new { currency = "VND", value = 1_000_000 } }, Guid.NewGuid().ToString());
+        await SendAsync(trader, HttpMethod.Post, "api/v1/payments/fees/payments", new { payload, payer = wallet }, Guid.NewGuid().ToString());
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object? body, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is not null) request.Content = JsonContent.Create(body);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
