@@ -27,9 +27,6 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>CPU time the node's process has used so far (user and system), zero when it is not running.</summary>
     public TimeSpan ProcessorTime => process is { HasExited: false } running ? running.TotalProcessorTime : TimeSpan.Zero;
 
-    /// <summary>The OS process id while it runs (for tests that read its CPU time).</summary>
-    public int? ProcessId => IsRunning ? process!.Id : null;
-
     public static string FreeLoopbackUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

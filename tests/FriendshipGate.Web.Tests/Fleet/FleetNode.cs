@@ -51,14 +51,8 @@ public sealed class FleetNode : IAsyncLifetime
         moving = await MovingVehicles.StartAsync(Broker, Vehicles);
     }
 
-    /// <summary>The node's CPU time so far (user + system), from /proc: what the vehicles and the open screens cost it.</summary>
-    public TimeSpan NodeCpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{Nodes.Vn.ProcessId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // Fields 14 and 15 of proc(5) (utime, stime), counted from after the command name; in clock ticks of 1/100 s.
-        return TimeSpan.FromMilliseconds((long.Parse(fields[11]) + long.Parse(fields[12])) * 10);
-    }
+    /// <summary>The node's CPU time so far (user + system): what the vehicles and the open screens cost it.</summary>
+    public TimeSpan NodeCpuTime() => Nodes.Vn.ProcessorTime;
 
     private static void RequireBroker()
     {
