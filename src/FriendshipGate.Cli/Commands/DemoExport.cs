@@ -15,11 +15,9 @@ internal static class DemoExport
     {
         var load = truck.Load;
         var product = products.LicensedFor(load.CommodityCode, "VN").FirstOrDefault();
-        var description = product is not null
-            ? new Trilingual(product.Name.GetValueOrDefault("vi"), product.Name.GetValueOrDefault("zh"), product.Name.GetValueOrDefault("en"))
-            : crosswalk.Find(load.CommodityCode) is { } entry
-                ? new Trilingual(entry.Description.GetValueOrDefault("vi"), entry.Description.GetValueOrDefault("zh"), entry.Description.GetValueOrDefault("en"))
-                : new Trilingual(null, null, load.CommodityCode);
+        var names = product?.Name ?? crosswalk.Find(load.CommodityCode)?.Description;
+        var description = names is null ? new Trilingual(null, null, load.CommodityCode)
+            : new Trilingual(names.GetValueOrDefault("vi"), names.GetValueOrDefault("zh"), names.GetValueOrDefault("en"));
         bool Requires(string document) => product?.RequiredDocuments.Contains(document) == true;
         var stamp = $"{DateTimeOffset.UtcNow:yyMMddHHmm}-{truck.Number:D5}";
         List<string?>? Sites(IEnumerable<RegisteredSite> sites, string document) => !Requires(document) ? null

@@ -18,7 +18,7 @@ namespace FriendshipGate.Cli;
 /// watching. Through the barrier, the truck's container is ordered across the dedicated road on the demo's fleet. Every
 /// step goes through the real services.
 /// </summary>
-internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traffic, DemoFleetTraffic? fleet)
+internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traffic, DemoFleetTraffic fleet)
 {
     private static readonly Actor Trader = new("vn.trader", NodeRoles.Trader, "VN", "0101234567");
     private static readonly Actor Operator = new("demo.gate", NodeRoles.Operator, "VN", null);
@@ -101,7 +101,6 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
     /// <summary>Through the barrier: the truck's containers go across the dedicated road on the demo's fleet.</summary>
     private async Task CrossAsync(IEnumerable<string> containers, CancellationToken ct)
     {
-        if (fleet is null) return;
         foreach (var container in containers) await fleet.CarryAsync(container, ct);
     }
 

@@ -34,10 +34,10 @@ public sealed class ScenarioTraffic
         this.scenario = scenario;
         this.time = time;
         Speed = speed;
-        routes = routeNames is null ? [scenario.Routes[0]]
-            : [.. routeNames.Select(n => scenario.Routes.FirstOrDefault(r => r.Name == n) ?? throw new ArgumentException($"scenario '{scenario.Name}' has no route '{n}'.", nameof(routeNames)))];
+        IEnumerable<RouteSpec> chosen = routeNames is null ? [scenario.Routes[0]]
+            : routeNames.Select(n => scenario.Routes.FirstOrDefault(r => r.Name == n) ?? throw new ArgumentException($"scenario '{scenario.Name}' has no route '{n}'.", nameof(routeNames)));
         // A share of a Poisson process's arrivals is a Poisson process with the rate scaled by it.
-        routes = [.. routes.Select(r => r with { VehiclesPerDay = r.VehiclesPerDay * share })];
+        routes = [.. chosen.Select(r => r with { VehiclesPerDay = r.VehiclesPerDay * share })];
         processes = [.. routes.Select(r => new ArrivalProcess(scenario, r))];
         goods = new GoodsMix(scenario, seed);
         arrivals = new RandomStream(seed, TwinStreams.Arrivals);
