@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FriendshipGate.Exchange;
+using FriendshipGate.Payments.Fees;
 using FriendshipGate.Payments.Ledger;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,9 @@ internal sealed class PaymentErrors
     private readonly List<(string Field, string Rule, Trilingual Text)> entries = [];
 
     public bool Any => entries.Count > 0;
+
+    /// <summary>The problems so far, in the order found (for a screen that shows them under its fields).</summary>
+    public IReadOnlyList<FieldProblem> Problems => [.. entries.Select(e => new FieldProblem(e.Field, e.Rule, e.Text))];
 
     public void Add(string field, string rule, Trilingual text) => entries.Add((field, rule, text));
 

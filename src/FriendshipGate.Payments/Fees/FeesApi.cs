@@ -45,19 +45,8 @@ internal static class FeesApi
         var errors = new PaymentErrors();
         var input = await PaymentsHttp.ReadAsync<IssueInput>(request, errors, cancellationToken);
         if (input is null) return errors.ToProblem(request, PaymentsHttp.Invalid);
-        if (input.Kind is null) errors.Required("kind");
-        else if (!FeeKind.All.Contains(input.Kind))
-            errors.Add("kind", "fee-kind", $"'{input.Kind}' is not a gate fee: {string.Join(", ", FeeKind.All)}.",
-                $"“{input.Kind}” không phải loại phí của cổng: {string.Join(", ", FeeKind.All)}.", $"“{input.Kind}”不是口岸费用类型：{string.Join("、", FeeKind.All)}。");
-        if (string.IsNullOrWhiteSpace(input.Reference)) errors.Required("reference");
-        else if (input.Reference.Length > 64)
-            errors.Add("reference", "format", "must be at most 64 characters.", "tối đa 64 ký tự.", "最多64个字符。");
-        var amount = PaymentsHttp.MoneyOf(input.Amount, "amount", errors);
-        var currency = options.Fees.Currency;
-        if (amount is { } money && money.Currency != currency)
-            errors.Add("amount.currency", "currency", $"gate fees on this node are in {currency}.", $"phí cổng trên nút này tính bằng {currency}.", $"本节点的口岸费用以{currency}计。");
-        if (errors.Any) return errors.ToProblem(request, PaymentsHttp.Invalid);
-        var (fee, refusal) = await desk.IssueAsync(new FeeRequest(input.Kind!, amount!.Value, input.Reference!.Trim()), caller, cancellationToken);
+        if (FeeRequests.Check(input.Kind, input.Amount, input.Reference, options.Fees, errors) is not { } feeRequest) return errors.ToProblem(request, PaymentsHttp.Invalid);
+        var (fee, refusal) = await desk.IssueAsync(feeRequest, caller, cancellationToken);
         if (refusal is not null) return PaymentsHttp.Refused(refusal, request);
         return TypedResults.Created($"/api/v1/payments/fees/{fee!.Id}", WithCode(fee, desk.Now));
     }
