@@ -46,6 +46,8 @@ public sealed class BrowserNodes : IAsyncLifetime
         // Its own account for the language tests: a language chosen there follows the user, and must not change vn.trader's screens.
         await AddUserAsync(Nodes.VnApi, "vn.linguist", "trader", VnCompany, "Trần Thị Bình");
         await AddUserAsync(Nodes.VnApi, "vn.officer", "officer", null, "Nguyễn Văn An");
+        // The gate operator at the booth (the fee desk); the node's operator token stays with the tools.
+        await AddUserAsync(Nodes.VnApi, "vn.operator", "operator", null, "Phạm Thị Hoa");
         await AddUserAsync(Nodes.CnApi, "cn.officer", "officer", null, "李明");
         await AddUserAsync(Nodes.CnApi, "cn.trader", "trader", CnCompany, "广西凭祥果品有限公司");
         playwright = await Playwright.CreateAsync();
