@@ -22,6 +22,7 @@ public sealed class FleetLink : IAsyncDisposable
     private readonly List<Channel<FleetEvent>> readers = [];
     private readonly CancellationTokenSource closing = new();
     private ITimer? silenceTimer;
+    private int brokerDisconnects;
 
     private FleetLink(FleetLinkOptions options, IEnumerable<FleetVehicle> vehicles, TimeProvider time)
     {
@@ -36,10 +37,20 @@ public sealed class FleetLink : IAsyncDisposable
         };
         client.DisconnectedAsync += disconnected =>
         {
+            if (disconnected.ClientWasConnected)
+            {
+                LastBrokerDisconnect = $"{time.GetUtcNow():O}: {disconnected.Reason} {disconnected.Exception?.Message}".TrimEnd();
+                Interlocked.Increment(ref brokerDisconnects);
+            }
             if (!closing.IsCancellationRequested) _ = ReconnectAsync();
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>How often the link lost the broker since it started (it reconnects by itself), and when and why it last did.</summary>
+    public int BrokerDisconnects => Volatile.Read(ref brokerDisconnects);
+
+    public string? LastBrokerDisconnect { get; private set; }
 
     /// <summary>Raised for every <see cref="FleetEvent"/>, on the MQTT client's or the silence timer's thread.</summary>
     public event Action<FleetEvent>? EventRaised;

@@ -5,8 +5,10 @@ namespace FriendshipGate.Fleet.Tests;
 
 /// <summary>
 /// The whole fleet through a real Mosquitto broker: the controller, its fleet link and simulated vehicles, each its own MQTT
-/// client, on a clock running 200 times faster than real time (hours of traffic in a few minutes).
+/// client, on a clock running 200 times faster than real time (hours of traffic in a few minutes). They run alone: at that
+/// pace they keep the test process's thread pool busy, and other tests' MQTT clients would lag behind their brokers.
 /// </summary>
+[Collection(nameof(AloneCollection))]
 public sealed class FleetControllerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double Speedup = 200;
@@ -27,7 +29,7 @@ public sealed class FleetControllerTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Equal(outcome.Submitted.Select(o => o.Id).Order(), outcome.Delivered.Keys.Order());
         Assert.Equal(20, outcome.DeliveriesByVehicle.Count);
         Assert.Empty(watcher.Violations());
-        Assert.True(watcher.Orders > 500, $"only {watcher.Orders} orders seen on the broker");
+        Assert.True(watcher.Orders > 500, $"only {watcher.Orders} orders seen on the broker; the watcher's connection: {watcher.Lost ?? "never lost"}");
     }
 
     /// <summary>

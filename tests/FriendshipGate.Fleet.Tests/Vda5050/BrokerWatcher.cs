@@ -23,6 +23,7 @@ internal sealed class BrokerWatcher : IAsyncDisposable
     private readonly Task checking;
     private long states;
     private long orders;
+    private volatile string? lost;
 
     private BrokerWatcher(IMqttClient client)
     {
@@ -36,6 +37,9 @@ internal sealed class BrokerWatcher : IAsyncDisposable
 
     public long Orders => Interlocked.Read(ref orders);
 
+    /// <summary>Why the watcher lost its connection to the broker, if it did (it then misses what follows).</summary>
+    public string? Lost => lost;
+
     public static async Task<BrokerWatcher> StartAsync(BrokerAddress broker)
     {
         var client = new MqttClientFactory().CreateMqttClient();
@@ -48,7 +52,15 @@ internal sealed class BrokerWatcher : IAsyncDisposable
             watcher.pending.Writer.TryWrite((topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray())));
             return Task.CompletedTask;
         };
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithCleanSession().Build());
+        client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected) watcher.lost ??= $"{DateTime.UtcNow:HH:mm:ss.fff} {e.Reason} {e.ReasonString} {e.Exception?.GetType().Name}: {e.Exception?.Message}";
+            return Task.CompletedTask;
+        };
+        // No keep-alive: a watcher that lags behind a burst would otherwise time out its own ping (the answer queues behind
+        // the burst) and close the connection, missing everything after. On loopback there is no dead link to detect.
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithCleanSession()
+            .WithKeepAlivePeriod(TimeSpan.Zero).Build());
         await client.SubscribeAsync("uagv/#", MqttQualityOfServiceLevel.AtLeastOnce);
         return watcher;
     }

@@ -59,9 +59,23 @@ internal sealed class FleetHarness : IAsyncDisposable
             var status = Link.Status(id);
             if (condition(status)) return status;
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"{id}: {what} did not happen within {Patience.TotalSeconds} s; last state: order {status.State?.OrderId}/{status.State?.OrderUpdateId} at {status.State?.LastNodeId}, errors [{string.Join(", ", status.State?.Errors.Select(e => e.ErrorType) ?? [])}], connection {status.Connection}, silent {status.IsSilent}");
+                Assert.Fail($"{id}: {what} did not happen within {Patience.TotalSeconds} s; {Describe(status)}");
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>Everything a failed wait needs to be understood from the CI log alone: the last state in full and how old it is.</summary>
+    private string Describe(VehicleStatus status)
+    {
+        var received = Events.OfType<VehicleStateReceived>().Count(e => e.Vehicle == status.Id);
+        if (status.State is not { } s) return $"no state yet ({received} received), connection {status.Connection}, silent {status.IsSilent}";
+        var age = DateTimeOffset.UtcNow - (status.StateReceivedAt ?? DateTimeOffset.UtcNow);
+        return $"last state (header {s.HeaderId}, {age.TotalSeconds:0.0} s old, {received} received): order {s.OrderId}/{s.OrderUpdateId} at {s.LastNodeId}, "
+            + $"driving {s.Driving}, paused {s.Paused}, position ({s.AgvPosition?.X}, {s.AgvPosition?.Y}), "
+            + $"nodes [{string.Join(", ", s.NodeStates.Select(n => $"{n.NodeId}{(n.Released ? "" : "?")}"))}], "
+            + $"actions [{string.Join(", ", s.ActionStates.Select(a => $"{a.ActionType}:{a.ActionStatus}"))}], "
+            + $"errors [{string.Join(", ", s.Errors.Select(e => e.ErrorType))}], connection {status.Connection}, silent {status.IsSilent}; "
+            + $"the link lost the broker {Link.BrokerDisconnects} times{(Link.LastBrokerDisconnect is { } last ? $", last at {last}" : "")}";
     }
 
     public async Task<T> WaitForEventAsync<T>(Func<T, bool> condition, string what) where T : FleetEvent
