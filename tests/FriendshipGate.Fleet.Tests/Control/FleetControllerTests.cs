@@ -22,12 +22,14 @@ public sealed class FleetControllerTests(Xunit.Abstractions.ITestOutputHelper ou
     [Fact]
     public async Task TwentyVehicles_Carry500ContainersAcrossTheRoad_WithNoCollisionDeadlockOrStarvation_AndEveryOrderFinished()
     {
-        await using var watcher = await BrokerWatcher.StartAsync(Broker.Required());
-        var outcome = await RunAsync(vehicles: 20, containers: 500, patience: TimeSpan.FromMinutes(12), speedup: 400);
+        var manufacturer = Broker.UniqueManufacturer("fleet");
+        await using var watcher = await BrokerWatcher.StartAsync(Broker.Required(), manufacturer, stateSamples: ["IGV-01", "IGV-02"]);
+        var outcome = await RunAsync(manufacturer, vehicles: 20, containers: 500, patience: TimeSpan.FromMinutes(12), speedup: 400);
 
         Assert.Empty(outcome.Breaches);
         Assert.Equal(outcome.Submitted.Select(o => o.Id).Order(), outcome.Delivered.Keys.Order());
         Assert.Equal(20, outcome.DeliveriesByVehicle.Count);
+        await watcher.CatchUpAsync(TimeSpan.FromMinutes(2));
         Assert.Empty(watcher.Violations());
         Assert.True(watcher.Orders > 500, $"only {watcher.Orders} orders seen on the broker; the watcher's connection: {watcher.Lost ?? "never lost"}");
     }
@@ -101,12 +103,11 @@ public sealed class FleetControllerTests(Xunit.Abstractions.ITestOutputHelper ou
     private sealed record Outcome(IReadOnlyList<TransportOrder> Submitted, IReadOnlyDictionary<string, DateTimeOffset> Delivered,
         IReadOnlyDictionary<string, int> DeliveriesByVehicle, IReadOnlyList<string> Breaches, int States);
 
-    private async Task<Outcome> RunAsync(int vehicles, int containers, TimeSpan patience, double speedup)
+    private async Task<Outcome> RunAsync(string manufacturer, int vehicles, int containers, TimeSpan patience, double speedup)
     {
         var broker = Broker.Required();
         var time = new AcceleratedTime(speedup);
         var graph = RoadGraphLoader.LoadDefault();
-        var manufacturer = Broker.UniqueManufacturer("fleet");
         // Half the vehicles speak 2.0, half 2.1; they start on parking spots of both yards.
         var spots = graph.NodesOfKind(RoadNodeKind.Parking).GroupBy(n => n.Id[..2]).SelectMany(g => g.Take(vehicles / 2)).ToList();
         var fleet = Enumerable.Range(0, vehicles).Select(i => new FleetVehicle(new VehicleId(manufacturer, $"IGV-{i + 1:D2}"), i % 2 == 0 ? Vda5050Version.V2_0 : Vda5050Version.V2_1)).ToList();
