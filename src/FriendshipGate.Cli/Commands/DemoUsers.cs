@@ -22,6 +22,8 @@ internal static class DemoUsers
         ("VN", "vn.trader", "trader", "0101234567", "Công ty TNHH Trái cây Đắk Lắk"),
         ("CN", "cn.officer", "officer", null, "李明 (友谊关海关)"),
         ("CN", "cn.trader", "trader", "91450100MA5KXXXX1", "广西凭祥果品有限公司"),
+        ("VN", "vn.operator", "operator", null, "Trần Thị Bình (Cổng Hữu Nghị)"),
+        ("CN", "cn.operator", "operator", null, "王芳 (友谊关口岸)"),
     ];
 
     public static async Task<IReadOnlyList<DemoUser>> EnsureAsync(string root, WebApplication vn, WebApplication cn, CancellationToken ct)
@@ -35,9 +37,11 @@ internal static class DemoUsers
     private static async Task<List<DemoUser>> LoadOrCreateAsync(string root, WebApplication vn, WebApplication cn, CancellationToken ct)
     {
         var file = Path.Combine(root, "demo-users.json");
-        if (File.Exists(file)) return JsonSerializer.Deserialize<List<DemoUser>>(await File.ReadAllTextAsync(file, ct))!;
-        var users = new List<DemoUser>();
-        foreach (var (side, name, role, company, display) in People)
+        var users = File.Exists(file) ? JsonSerializer.Deserialize<List<DemoUser>>(await File.ReadAllTextAsync(file, ct))! : [];
+        // A data folder from an earlier version lacks the people added since: they are created, the others kept.
+        var missing = People.Where(p => !users.Any(u => u.Name == p.Name)).ToList();
+        if (missing.Count == 0) return users;
+        foreach (var (side, name, role, company, display) in missing)
         {
             var directory = (side == "VN" ? vn : cn).Services.GetRequiredService<UserDirectory>();
             var token = await directory.AddAsync(new NodeUser(name, role, company, display), ct);
