@@ -38,11 +38,13 @@ public sealed class FeeDesk(NodeDatabase database, LedgerWriter writer, Payments
     }
 
     /// <summary>Pays the fee a scanned code names, from <paramref name="payer"/>; posted at once (a fee is not reserved).</summary>
-    public Task<LedgerOutcome> PayAsync(string payload, string payer, string idempotencyKey, PaymentsCaller caller, CancellationToken cancellationToken = default)
+    /// <param name="quoteId">An FX quote to the fee's amount when the payer's account is in the other currency (a CNY wallet
+    /// paying a VND fee): the payer pays the quote's source amount, the gate receives exactly the fee.</param>
+    public Task<LedgerOutcome> PayAsync(string payload, string payer, string idempotencyKey, PaymentsCaller caller, string? quoteId = null, CancellationToken cancellationToken = default)
     {
         var scan = FeeQr.Read(payload, Fees.Profile, out var refusal);
         if (scan is null) return Task.FromResult(LedgerOutcome.Refused(refusal!));
-        var request = new PaymentRequest(PaymentKind.Payment, payer, Fees.PayeeAccount, scan.Amount, null, QrKind.Dynamic, false, true, idempotencyKey, caller, scan.FeeId);
+        var request = new PaymentRequest(PaymentKind.Payment, payer, Fees.PayeeAccount, scan.Amount, quoteId, QrKind.Dynamic, false, true, idempotencyKey, caller, scan.FeeId);
         return writer.SubmitAsync(new PayFee(request, scan), cancellationToken);
     }
 

@@ -47,8 +47,9 @@ internal static class FeeRefusals
             $"mã dùng loại tiền {scanned} nhưng khoản phí {fee.Id} tính bằng {fee.Amount.Currency}.", $"付款码币种为{scanned}，但费用{fee.Id}以{fee.Amount.Currency}计。");
 
     public static PaymentRefusal PayerCurrency(Fee fee, string payer, Currency held) =>
-        Of(422, "currency-mismatch", "payer", $"fee {fee.Id} is paid in {fee.Amount.Currency}; account {payer} holds {held}.",
-            $"khoản phí {fee.Id} phải trả bằng {fee.Amount.Currency}; tài khoản {payer} giữ {held}.", $"费用{fee.Id}须以{fee.Amount.Currency}支付；账户{payer}的币种为{held}。");
+        Of(422, "currency-mismatch", "payer", $"fee {fee.Id} is paid in {fee.Amount.Currency}; account {payer} holds {held}: pay from a {fee.Amount.Currency} account, or name a quote from {held} to {fee.Amount} (quoteId).",
+            $"khoản phí {fee.Id} phải trả bằng {fee.Amount.Currency}; tài khoản {payer} giữ {held}: hãy trả từ tài khoản {fee.Amount.Currency}, hoặc nêu một báo giá từ {held} sang {fee.Amount} (quoteId).",
+            $"费用{fee.Id}须以{fee.Amount.Currency}支付；账户{payer}的币种为{held}：请从{fee.Amount.Currency}账户支付，或提供从{held}兑换为{fee.Amount}的报价（quoteId）。");
 
     public static PaymentRefusal Altered(Fee fee) =>
         Of(422, "qr-mismatch", "payload", $"the code is not the one issued for fee {fee.Id}: a field other than the amount was changed (the payee's account, the merchant).",

@@ -13,7 +13,7 @@ internal static class FeesApi
 {
     public sealed record IssueInput(string? Kind, MoneyInput? Amount, string? Reference);
 
-    public sealed record PayInput(string? Payload, string? Payer);
+    public sealed record PayInput(string? Payload, string? Payer, string? QuoteId = null);
 
     public sealed record CancelInput(string? Reason);
 
@@ -32,7 +32,7 @@ internal static class FeesApi
         group.MapGet("fees/{id}", GetAsync)
             .WithSummary("A fee with its state (issued, paid, cancelled, expired), its code and the code as a base64 PNG; the PNG alone with Accept: image/png. Another company's fee is 404.");
         group.MapPost("fees/payments", PayAsync).Accepts<PayInput>("application/json")
-            .WithSummary("Pay a fee by its scanned code (the debtor company's trader, or the operator), with an Idempotency-Key header: {payload, payer}. The code must be the one issued (CRC, amount, currency, payee); the payment is posted at once and the fee marked paid in the same transaction. A retry with the same key answers the first result; a second payment of a paid fee is 409 fee-paid.");
+            .WithSummary("Pay a fee by its scanned code (the debtor company's trader, or the operator), with an Idempotency-Key header: {payload, payer, quoteId?}; a payer whose account is in the other currency names an FX quote (POST /api/v1/payments/quotes) to exactly the fee's amount. The code must be the one issued (CRC, amount, currency, payee); the payment is posted at once and the fee marked paid in the same transaction. A retry with the same key answers the first result; a second payment of a paid fee is 409 fee-paid.");
         group.MapPost("fees/{id}/cancellation", CancelAsync).Accepts<CancelInput>("application/json")
             .WithSummary("Cancel an unpaid fee (operator), with an optional {reason}; a paid fee cannot be cancelled (409).");
     }
@@ -87,7 +87,7 @@ internal static class FeesApi
         if (string.IsNullOrEmpty(input.Payload)) errors.Required("payload");
         if (string.IsNullOrWhiteSpace(input.Payer)) errors.Required("payer");
         if (errors.Any) return errors.ToProblem(request, PaymentsHttp.Invalid);
-        var outcome = await desk.PayAsync(input.Payload!, input.Payer!.Trim(), key!, caller, cancellationToken);
+        var outcome = await desk.PayAsync(input.Payload!, input.Payer!.Trim(), key!, caller, input.QuoteId, cancellationToken);
         if (outcome.Refusal is { } refusal) return PaymentsHttp.Refused(refusal, request);
         if (outcome.Replayed) response.Headers["Idempotent-Replayed"] = "true";
         var fee = outcome.Fee!;

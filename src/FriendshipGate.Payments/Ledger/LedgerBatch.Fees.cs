@@ -30,7 +30,9 @@ internal sealed partial class LedgerBatch
         if (scan.Amount != fee.Amount) return LedgerOutcome.Refused(FeeRefusals.AmountDiffers(fee, scan.Amount));
         // The same amount and fee id but another payee account or merchant: a code made to look like the gate's.
         if (!string.Equals(scan.Payload, fee.Payload, StringComparison.Ordinal) || request.Payee != fee.Payee) return LedgerOutcome.Refused(FeeRefusals.Altered(fee));
-        if (request.Payer is { } payer && Accounts.TryGetValue(payer, out var account) && account.Currency != fee.Amount.Currency)
+        // From an account in the other currency only through a quote; whether the quote fits (live, unused, to exactly the
+        // fee's amount) is checked as for any payment across currencies.
+        if (request.Payer is { } payer && Accounts.TryGetValue(payer, out var account) && account.Currency != fee.Amount.Currency && request.QuoteId is null)
             return LedgerOutcome.Refused(FeeRefusals.PayerCurrency(fee, payer, account.Currency));
 
         var outcome = Create(request);
