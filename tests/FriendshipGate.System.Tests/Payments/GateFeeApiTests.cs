@@ -76,6 +76,35 @@ public sealed class GateFeeApiTests(GateNodesFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task ACarrier_PaysAVndFee_FromItsCnyWallet_ThroughAQuote_AndTheGateReceivesTheFee()
+    {
+        using var gateOperator = GateClient.Operator(Vn);
+        using var trader = await GateClient.CreateAsync(Vn, "fee.trader.cny", "trader", SampleClearance.VnExporter);
+        var operatorPayments = new PaymentsClient(gateOperator.Http);
+        var traderPayments = new PaymentsClient(trader.Http);
+        var bookingId = await BookAsync(trader, plate: "51D-44444");
+        Assert.Equal(201, (await operatorPayments.OpenAsync("fee.trader.cny.wallet", "CNY", SampleClearance.VnExporter)).Status);
+        Assert.Equal(201, (await operatorPayments.FundAsync("fee.trader.cny.wallet", "CNY", 500)).Status);
+        Assert.Equal(201, (await operatorPayments.FundAsync("fx:VND", "VND", 10_000_000)).Status);
+        var issued = await operatorPayments.SendAsync(HttpMethod.Post, "fees", new { kind = "storage", amount = new { currency = "VND", value = 120_000 }, reference = bookingId });
+        var payload = issued.Body.GetProperty("fee").GetProperty("payload").GetString()!;
+
+        var noQuote = await traderPayments.SendAsync(HttpMethod.Post, "fees/payments", new { payload, payer = "fee.trader.cny.wallet" }, Guid.NewGuid().ToString(), language: "zh-CN");
+        Assert.Equal((422, "currency-mismatch"), (noQuote.Status, noQuote.Rule));
+        Assert.Contains("报价", noQuote.Body.GetProperty("detail").GetString());
+
+        var quote = await traderPayments.SendAsync(HttpMethod.Post, "quotes", new { source = "CNY", target = "VND", amount = new { currency = "VND", value = 120_000 } });
+        Assert.Equal(201, quote.Status);
+        var paid = await traderPayments.SendAsync(HttpMethod.Post, "fees/payments",
+            new { payload, payer = "fee.trader.cny.wallet", quoteId = quote.Body.GetProperty("id").GetString() }, Guid.NewGuid().ToString());
+        Assert.Equal(201, paid.Status);
+        var payment = paid.Body.GetProperty("payment");
+        Assert.Equal(("paid", "CNY", 120_000m), (paid.Body.GetProperty("fee").GetProperty("state").GetString(),
+            payment.GetProperty("debit").GetProperty("currency").GetString(), payment.GetProperty("credit").GetProperty("value").GetDecimal()));
+        Assert.Equal(2, payment.GetProperty("legs").GetArrayLength());
+    }
+
+    [Fact]
     public async Task OnlyTheOperator_IssuesFees_AndAFeeNeedsAKnownBooking()
     {
         using var gateOperator = GateClient.Operator(Vn);
