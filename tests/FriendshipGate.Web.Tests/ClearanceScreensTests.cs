@@ -7,27 +7,7 @@ namespace FriendshipGate.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ClearanceScreensTests(BrowserNodes nodes)
 {
-    /// <summary>The portal's fields for a VN export of fresh durian, as a Vietnamese trader types them (numbers in Vietnamese form).</summary>
-    private static readonly (string Field, string Value)[] DurianExport =
-    [
-        ("exporter.name", "Công ty TNHH Trái cây Đắk Lắk"),
-        ("importer.id", BrowserNodes.CnCompany),
-        ("importer.name", "广西凭祥果品有限公司"),
-        ("items[0].description.vi", "Sầu riêng tươi Ri6"),
-        ("items[0].description.zh", "鲜榴莲"),
-        ("items[0].commodityCode", "08106000"),
-        ("items[0].quantity", "18.000"),
-        ("items[0].netKg", "18.000"),
-        ("items[0].grossKg", "19.500"),
-        ("items[0].value", "54.000"),
-        ("transport.plate", "12C-12345"),
-        ("transport.containers[0]", "CSQU3054383"),
-        ("transport.seals[0]", "VN123456"),
-        ("documents.phytosanitaryCertificate", "VN-PC-2026-000777"),
-        ("documents.certificateOfOrigin.number", "E26VN0777"),
-        ("documents.growingAreaCodes[0]", "VN-DLOR-0101"),
-        ("documents.packingHouseCodes[0]", "VN-DLPH-0011"),
-    ];
+    private static readonly (string Field, string Value)[] DurianExport = PortalDeclarations.DurianExport("12C-12345", "VN123456", "VN-PC-2026-000777", "E26VN0777");
 
     [Fact]
     public async Task ATraderDeclaresInVietnamese_AndTheOtherSidesOfficerSeesItArrive_AndReleasesIt()

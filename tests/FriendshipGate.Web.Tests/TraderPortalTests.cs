@@ -14,27 +14,7 @@ namespace FriendshipGate.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TraderPortalTests(BrowserNodes nodes)
 {
-    /// <summary>The first goods item and the rest of a VN export of durian, as a Vietnamese trader types it.</summary>
-    private static readonly (string Field, string Value)[] DurianExport =
-    [
-        ("exporter.name", "Công ty TNHH Trái cây Đắk Lắk"),
-        ("importer.id", BrowserNodes.CnCompany),
-        ("importer.name", "广西凭祥果品有限公司"),
-        ("items[0].description.vi", "Sầu riêng tươi Ri6"),
-        ("items[0].description.zh", "鲜榴莲"),
-        ("items[0].commodityCode", "08106000"),
-        ("items[0].quantity", "18.000"),
-        ("items[0].netKg", "18.000"),
-        ("items[0].grossKg", "19.500"),
-        ("items[0].value", "54.000"),
-        ("transport.plate", "12C-71001"),
-        ("transport.containers[0]", "CSQU3054383"),
-        ("transport.seals[0]", "VN710001"),
-        ("documents.phytosanitaryCertificate", "VN-PC-2026-000711"),
-        ("documents.certificateOfOrigin.number", "E26VN0711"),
-        ("documents.growingAreaCodes[0]", "VN-DLOR-0101"),
-        ("documents.packingHouseCodes[0]", "VN-DLPH-0011"),
-    ];
+    private static readonly (string Field, string Value)[] DurianExport = PortalDeclarations.DurianExport("12C-71001", "VN710001", "VN-PC-2026-000711", "E26VN0711");
 
     [Fact]
     public async Task ATrader_DeclaresTwoGoodsItems_SeesTheSecondItemsMessagesAsTheyType_AndLodges()
