@@ -54,33 +54,24 @@ public sealed class FeeDesk(NodeDatabase database, LedgerWriter writer, Payments
     /// <summary>A fee the caller may see: the operator any, a trader its company's (another's is answered as absent).</summary>
     public async Task<Fee?> GetAsync(string id, PaymentsCaller caller, CancellationToken cancellationToken = default)
     {
-        var fee = (await ReadAsync("id = @key", id, cancellationToken)).SingleOrDefault();
+        var fee = (await ReadAsync("id", id, cancellationToken)).SingleOrDefault();
         return fee is not null && caller.Holds(fee.Debtor) ? fee : null;
     }
 
     /// <summary>The fees for a reference, oldest first; a trader sees only its company's.</summary>
     public async Task<List<Fee>> ForReferenceAsync(string reference, PaymentsCaller caller, CancellationToken cancellationToken = default) =>
-        (await ReadAsync("reference = @key", reference, cancellationToken)).Where(f => caller.Holds(f.Debtor)).ToList();
+        (await ReadAsync("reference", reference, cancellationToken)).Where(f => caller.Holds(f.Debtor)).ToList();
 
     /// <summary>A trader's company's fees, newest first (at most <paramref name="limit"/>).</summary>
     public async Task<List<Fee>> ForDebtorAsync(string company, int limit, CancellationToken cancellationToken = default) =>
-        (await ReadAsync("debtor = @key", company, cancellationToken, $"ORDER BY issued_ms DESC LIMIT {limit}"));
+        (await ReadAsync("debtor", company, cancellationToken, $"ORDER BY issued_ms DESC LIMIT {limit}"));
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    private Task<List<Fee>> ReadAsync(string where, string key, CancellationToken cancellationToken, string order = "ORDER BY issued_ms") => database.ReadAsync(async c =>
-    {
-        await using var command = c.CreateCommand();
-        command.CommandText = $"SELECT {FeeRows.Columns} FROM pay_fees WHERE {where} {order}";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@key";
-        parameter.Value = key;
-        command.Parameters.Add(parameter);
-        var fees = new List<Fee>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) fees.Add(FeeRows.Read(reader));
-        return fees;
-    }, cancellationToken);
+    /// <summary>The fees whose <paramref name="column"/> is <paramref name="key"/>, in <paramref name="order"/>.</summary>
+    private Task<List<Fee>> ReadAsync(string column, string key, CancellationToken cancellationToken, string order = "ORDER BY issued_ms") => database.ReadAsync(c =>
+        LedgerRows.ReadInAsync(c, null, database.Kind, $"SELECT {FeeRows.Columns} FROM pay_fees WHERE {{in}} {order}", column, [key], FeeRows.Read, cancellationToken),
+        cancellationToken);
 
     private static LedgerColumn Column(string name) =>
         name is "minor" or "issued_ms" or "expires_ms" or "paid_ms" or "cancelled_ms" ? LedgerColumn.Bigint(name) : LedgerColumn.Text(name);
