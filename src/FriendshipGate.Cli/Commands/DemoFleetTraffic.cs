@@ -20,9 +20,12 @@ internal sealed class DemoFleetTraffic(WebApplication node)
         {
             await Task.Delay(every, ct);
             var serial = random.Next(0, 1_000_000).ToString("D6");
-            await OrderAsync($"FGTU{serial}{FriendshipGate.Clearance.ContainerNumber.CheckDigit($"FGTU{serial}")}", n % 2 == 0 ? "VN" : "CN", ct);
+            await OrderAsync(Container(serial), n % 2 == 0 ? "VN" : "CN", ct);
         }
     }
+
+    /// <summary>The demo's container with serial number <paramref name="serial"/> (six digits): owner FGTU, with its ISO 6346 check digit.</summary>
+    public static string Container(string serial) => $"FGTU{serial}{FriendshipGate.Clearance.ContainerNumber.CheckDigit($"FGTU{serial}")}";
 
     /// <summary>A released export's container, across the border on the dedicated road.</summary>
     public Task CarryAsync(string container, CancellationToken ct) => OrderAsync(container, "VN", ct);

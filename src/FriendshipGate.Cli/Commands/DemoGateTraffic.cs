@@ -50,7 +50,7 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
     {
         var plate = $"12C-{random.Next(10000, 99999)}";
         var serial = random.Next(100000, 999999).ToString("D6");
-        var container = $"FGTU{serial}{ContainerNumber.CheckDigit($"FGTU{serial}")}";
+        var container = DemoFleetTraffic.Container(serial);
         var seal = $"VN{random.Next(100000, 999999)}";
         var errors = new ValidationErrors();
         var input = DemoExport.For(truck, plate, container, seal, Service<ProtocolProductCatalog>(), Service<GoodsCrosswalk>());

@@ -9,9 +9,9 @@ using MQTTnet.Protocol;
 namespace FriendshipGate.Fleet.Tests;
 
 /// <summary>
-/// Listens to every VDA 5050 message on the broker and checks each against the official schema of its version and topic,
-/// on a background task as the messages come. States are many (one per node reached): one in
-/// <see cref="StateSample"/> is checked; every other message is.
+/// Listens to one manufacturer's VDA 5050 messages on the broker and checks each against the official schema of its version
+/// and topic, on a background task as the messages come. States are many (one per node reached): those of a few sample
+/// vehicles are taken, and one in <see cref="StateSample"/> of them is checked; every other message is.
 /// </summary>
 internal sealed class BrokerWatcher : IAsyncDisposable
 {
