@@ -28,7 +28,7 @@ public sealed class NodeDatabase : IAsyncDisposable
         Kind = kind;
         this.connectionString = connectionString;
         Schema = schema;
-        if (kind == DatabaseKind.Sqlite) checkpointer = new SqliteCheckpointer(connectionString);
+        if (kind == DatabaseKind.Sqlite) checkpointer = new SqliteCheckpointer(connectionString, HoldWritersAsync);
     }
 
     public DatabaseKind Kind { get; }
@@ -100,6 +100,13 @@ public sealed class NodeDatabase : IAsyncDisposable
         {
             if (Kind == DatabaseKind.Sqlite) sqliteWriter.Release();
         }
+    }
+
+    private async Task HoldWritersAsync(Func<Task> work)
+    {
+        await sqliteWriter.WaitAsync();
+        try { await work(); }
+        finally { sqliteWriter.Release(); }
     }
 
     public Task WriteAsync(Func<NodeTransaction, Task> work, CancellationToken cancellationToken = default) =>

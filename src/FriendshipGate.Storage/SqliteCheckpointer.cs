@@ -9,9 +9,25 @@ namespace FriendshipGate.Storage;
 /// writers' connections turn the automatic checkpoint off and a passive checkpoint (which never blocks writers or
 /// readers) runs on its own connection after commits, one at a time and at most every <see cref="MinimumInterval"/>.
 /// </summary>
-internal sealed class SqliteCheckpointer(string connectionString) : IAsyncDisposable
+/// <remarks>
+/// A passive checkpoint alone lets the log grow without end under steady writes: SQLite starts the log again from its
+/// beginning only when a writer finds every frame copied, and with commits arriving during every checkpoint it never
+/// does (a benchmark's log reached 585 MB, every write extending the file). So once the log is longer than
+/// <see cref="RestartFrames"/>, the few frames written while the passive checkpoint ran are copied with the writers
+/// held back (<paramref name="holdWriters"/>); the next commit then starts the log again at its beginning and writes
+/// over pages the file already has.
+/// </remarks>
+internal sealed class SqliteCheckpointer(string connectionString, Func<Func<Task>, Task> holdWriters) : IAsyncDisposable
 {
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Log length (4 KiB pages) above which the log is made to start again: 16 MiB.</summary>
+    public const long RestartFrames = 4096;
+
+    /// <summary>The most frames copied while writers wait: 8 MiB, a few milliseconds.</summary>
+    public const long HeldCopyFrames = 2048;
+
+    private const int MaxRounds = 8;
 
     private readonly Lock gate = new();
     private Task running = Task.CompletedTask;
@@ -26,24 +42,50 @@ internal sealed class SqliteCheckpointer(string connectionString) : IAsyncDispos
         {
             if (disposed || !running.IsCompleted || now - lastStartedMs < MinimumInterval.TotalMilliseconds) return;
             lastStartedMs = now;
-            running = Task.Run(Checkpoint);
+            running = Task.Run(CheckpointAsync);
         }
     }
 
-    private void Checkpoint()
+    private async Task CheckpointAsync()
     {
         try
         {
-            using var connection = new SqliteConnection(connectionString);
+            await using var connection = new SqliteConnection(connectionString);
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            // A round copies the log as it was when the round began; what writers add meanwhile is left for the next.
+            // Rounds follow each other until one finds few frames added during the one before; the rest, about as
+            // few, is then copied with the writers held back. If writers keep ahead of the rounds, the rest of the
+            // last round (about one round's work) is copied held once the log is several times its limit. A round
+            // kept from part of the log by a reader (a checkpoint copies only what every reader has seen) never
+            // leads to a hold: the rest could be long.
+            var (previous, _) = Passive(connection);
+            for (var round = 1; previous > RestartFrames && round <= MaxRounds; round++)
+            {
+                var (logFrames, copiedFrames) = Passive(connection);
+                if (logFrames < previous) return; // the log started again meanwhile
+                var fewAdded = logFrames - previous <= HeldCopyFrames;
+                var outrun = round == MaxRounds && logFrames > 4 * RestartFrames;
+                if ((fewAdded || outrun) && copiedFrames == logFrames)
+                {
+                    await holdWriters(() => { Passive(connection); return Task.CompletedTask; });
+                    return;
+                }
+                previous = logFrames;
+            }
         }
         catch (SqliteException)
         {
             // A checkpoint that could not run leaves the log as it was (still durable); the next commit tries again.
         }
+    }
+
+    private static (long LogFrames, long CopiedFrames) Passive(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(1), reader.GetInt64(2));
     }
 
     public async ValueTask DisposeAsync()
