@@ -62,15 +62,23 @@ public static class PaymentsApi
         return app;
     }
 
+    // The reader's language (Accept-Language) decides the sentences and names; tags and rule codes stay as they are.
     private static async Task<Results<Ok<QrDecoding>, ValidationProblem>> DecodeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var input = await ReadAsync<DecodeInput>(request, errors, cancellationToken);
-        if (input is not null && input.Payload is null) errors["payload"] = ["is required: the text the QR code holds."];
-        var profile = ProfileOf(input?.Profile, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The decode request is not valid.");
-        return TypedResults.Ok(QrDecoder.Decode(input!.Payload!, profile));
+        var errors = new PaymentErrors();
+        var input = await PaymentsHttp.ReadAsync<DecodeInput>(request, errors, cancellationToken);
+        if (input is not null && input.Payload is null)
+            errors.Add("payload", "required", "is required: the text the QR code holds.", "là bắt buộc: nội dung mà mã QR chứa.", "必填：二维码所含的文本。");
+        if (!QrProfile.TryParse(input?.Profile ?? QrProfile.Emvco.Name, out var profile))
+            errors.Add("profile", "value", $"'{input?.Profile}' is not a QR profile: use {QrProfile.Names}.",
+                $"“{input?.Profile}” không phải bộ quy tắc QR: dùng {string.Join(", ", ProfileNames)}.", $"“{input?.Profile}”不是二维码规则集：请使用{string.Join("、", ProfileNames)}。");
+        if (errors.Any) return errors.ToProblem(request, DecodeRefused);
+        return TypedResults.Ok(QrDecoder.Decode(input!.Payload!, profile).In(PaymentsHttp.LanguageOf(request)));
     }
+
+    private static readonly Trilingual DecodeRefused = new("Yêu cầu đọc mã QR không hợp lệ.", "读取二维码的请求无效。", "The decode request is not valid.");
+
+    private static IEnumerable<string> ProfileNames => QrProfile.All.Select(p => p.Name);
 
     private static async Task<Results<Ok<Encoded>, FileContentHttpResult, ValidationProblem>> EncodeAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FriendshipGate.Clearance;
+using FriendshipGate.Payments.Qr;
 using FriendshipGate.Web.Ui;
 
 namespace FriendshipGate.Web.Tests;
@@ -31,7 +32,7 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
-    public void EveryStateLaneTypeAndMode_HasItsName()
+    public void EveryStateLaneTypeModeQrRuleAndProfile_HasItsName()
     {
         IEnumerable<string> keys =
         [
@@ -40,6 +41,8 @@ public sealed partial class UiTextTests
             .. new[] { DeclarationType.Export, DeclarationType.Import, DeclarationType.Transit }.Select(t => $"type.{t}"),
             .. new[] { TransportMode.Road, TransportMode.Rail, TransportMode.Unmanned }.Select(m => $"mode.{m}"),
             .. new[] { RiskReason.Rule, RiskReason.Random, RiskReason.TopUp, RiskReason.AeoBenefit }.Select(k => $"risk.{k}"),
+            .. QrRule.All.Select(r => $"qr.rule.{r}"),
+            .. QrProfile.All.Select(p => $"qr.profile.{p.Name}"),
         ];
         var missing = keys.Where(k => !text.All.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "no text for: " + string.Join(", ", missing));

@@ -7,8 +7,8 @@ using FriendshipGate.Payments.Qr;
 namespace FriendshipGate.Cli;
 
 /// <summary>
-/// fgate qr decode: read an EMVCo merchant-presented payload under a profile (exit 0 valid, 1 not, 2 usage);
-/// fgate qr encode: build a VietQR (NAPAS) account code, optionally as a PNG.
+/// fgate qr decode: read an EMVCo merchant-presented payload under a profile (exit 0 valid, 1 not, 2 usage), in English,
+/// Vietnamese or Chinese (--lang); fgate qr encode: build a VietQR (NAPAS) account code, optionally as a PNG.
 /// </summary>
 internal static class QrCommand
 {
@@ -17,6 +17,8 @@ internal static class QrCommand
 
     private static readonly string[] ProfileNames = [.. QrProfile.All.Select(p => p.Name)];
 
+    private static readonly string[] Languages = ["en", "vi", "zh"];
+
     public static Command Create() => new("qr", "EMVCo merchant-presented QR codes: VietQR (NAPAS), UnionPay and the EMVCo core.") { Decode(), Encode() };
 
     private static Command Decode()
@@ -24,12 +26,15 @@ internal static class QrCommand
         var payload = new Argument<string>("PAYLOAD") { Description = "The text the QR code holds (quote it: it may contain spaces)." };
         var profile = ProfileOption(QrProfile.Emvco, "The rules to check against: emvco (default), vietqr or unionpay.");
         var json = new Option<bool>("--json") { Description = "Print one JSON object: profile, valid, crcValid, errors [{tag, rule, message}], fields." };
-        var decode = new Command("decode", "Print a payload's data objects, whether its CRC holds and every violation. Exit 0 if valid, 1 if not.") { payload, profile, json };
+        var language = new Option<string>("--lang") { Description = "The language of the messages and names: en (default), vi or zh. Tags and rule codes do not change.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong(Languages);
+        var decode = new Command("decode", "Print a payload's data objects, whether its CRC holds and every violation. Exit 0 if valid, 1 if not.") { payload, profile, json, language };
         decode.SetAction(result =>
         {
-            var decoding = QrDecoder.Decode(result.GetValue(payload)!, QrProfile.Parse(result.GetValue(profile)));
+            var reader = result.GetValue(language)!;
+            var decoding = QrDecoder.Decode(result.GetValue(payload)!, QrProfile.Parse(result.GetValue(profile))).In(reader);
             if (result.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(decoding, Json));
-            else Print(decoding);
+            else Print(decoding, reader);
             return decoding.Valid ? 0 : CliRunner.Failed;
         });
         return decode;
@@ -100,11 +105,18 @@ internal static class QrCommand
         return profile;
     }
 
-    private static void Print(QrDecoding decoding)
+    private static void Print(QrDecoding decoding, string language)
     {
-        Console.WriteLine($"profile  {decoding.Profile}");
-        Console.WriteLine($"crc      {(decoding.CrcValid ? "holds" : "does not hold")}");
-        Console.WriteLine($"valid    {(decoding.Valid ? "yes" : $"no, {decoding.Errors.Count} violation{(decoding.Errors.Count == 1 ? "" : "s")}")}");
+        var count = decoding.Errors.Count;
+        (Trilingual Label, Trilingual Value)[] summary =
+        [
+            (new("bộ quy tắc", "规则集", "profile"), new(decoding.Profile, decoding.Profile, decoding.Profile)),
+            (new("CRC", "CRC", "crc"), decoding.CrcValid ? new("khớp", "正确", "holds") : new("không khớp", "不正确", "does not hold")),
+            (new("hợp lệ", "有效", "valid"), decoding.Valid ? new("có", "是", "yes")
+                : new($"không, {count} vi phạm", $"否，{count}项违规", $"no, {count} violation{(count == 1 ? "" : "s")}")),
+        ];
+        var labelWidth = summary.Max(s => s.Label.In(language)!.Length) + 2;
+        foreach (var (label, value) in summary) Console.WriteLine(label.In(language)!.PadRight(labelWidth) + value.In(language));
         Console.WriteLine();
         PrintFields(decoding.Fields, 0);
         if (decoding.Errors.Count == 0) return;

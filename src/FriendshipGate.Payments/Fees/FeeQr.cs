@@ -45,8 +45,8 @@ public static class FeeQr
     {
         refusal = null;
         var decoding = QrDecoder.Decode(payload, profile);
-        if (decoding.Errors.FirstOrDefault(e => e.Rule == QrRule.Crc) is { } crc) refusal = FeeRefusals.Crc(crc.Message);
-        else if (!decoding.Valid) refusal = FeeRefusals.Invalid(profile.Name, string.Join(" ", decoding.Errors.Take(3).Select(e => $"{e.Tag}: {e.Message}")));
+        if (decoding.Errors.FirstOrDefault(e => e.Rule == QrRule.Crc) is { } crc) refusal = FeeRefusals.Crc(crc);
+        else if (!decoding.Valid) refusal = FeeRefusals.Invalid(profile.Name, [.. decoding.Errors.Take(3)]);
         if (refusal is not null) return null;
         var tree = QrDecoder.Read(payload);
         if (tree.Find("01")?.Value != "12") refusal = FeeRefusals.NotFeeCode("it is a static code (01 is not 12)");

@@ -1,5 +1,6 @@
 using FriendshipGate.Exchange;
 using FriendshipGate.Payments.Ledger;
+using FriendshipGate.Payments.Qr;
 
 namespace FriendshipGate.Payments.Fees;
 
@@ -56,12 +57,17 @@ internal static class FeeRefusals
             $"mã không phải mã đã cấp cho khoản phí {fee.Id}: một trường ngoài số tiền đã bị thay đổi (tài khoản người nhận, thông tin đơn vị).",
             $"付款码不是为费用{fee.Id}签发的码：金额以外的字段（收款账户、商户信息）被更改。");
 
-    public static PaymentRefusal Crc(string detail) =>
-        Of(422, "qr-crc", "payload.63", $"the code's checksum does not hold: it was altered, cut or mistyped ({detail}).",
-            $"mã kiểm tra (CRC) không khớp: mã đã bị sửa, cắt hoặc nhập sai ({detail}).", $"付款码校验和（CRC）不符：付款码被篡改、截断或输入错误（{detail}）。");
+    // The violations the decoder found are put in each sentence in that sentence's language.
+    public static PaymentRefusal Crc(QrViolation crc) =>
+        Of(422, "qr-crc", "payload.63", $"the code's checksum does not hold: it was altered, cut or mistyped ({crc.In("en").Message}).",
+            $"mã kiểm tra (CRC) không khớp: mã đã bị sửa, cắt hoặc nhập sai ({crc.In("vi").Message}).", $"付款码校验和（CRC）不符：付款码被篡改、截断或输入错误（{crc.In("zh").Message}）。");
 
-    public static PaymentRefusal Invalid(string profile, string detail) =>
-        Of(422, "qr-invalid", "payload", $"the code is not a valid {profile} code: {detail}", $"mã không phải mã {profile} hợp lệ: {detail}", $"付款码不是有效的{profile}码：{detail}");
+    public static PaymentRefusal Invalid(string profile, IReadOnlyList<QrViolation> violations)
+    {
+        string Detail(string language) => string.Join(" ", violations.Select(v => $"{v.Tag}: {v.In(language).Message}"));
+        return Of(422, "qr-invalid", "payload", $"the code is not a valid {profile} code: {Detail("en")}", $"mã không phải mã {profile} hợp lệ: {Detail("vi")}",
+            $"付款码不是有效的{profile}码：{Detail("zh")}");
+    }
 
     public static PaymentRefusal NotFeeCode(string what) =>
         Of(422, "qr-not-fee", "payload", $"the code is not a gate fee's: {what}. Scan the dynamic code the gate issued for the fee.",

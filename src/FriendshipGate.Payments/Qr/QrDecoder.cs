@@ -2,9 +2,18 @@ namespace FriendshipGate.Payments.Qr;
 
 /// <summary>
 /// What a payload holds and whether it keeps a profile's rules: the tree, whether the checksum holds, and every violation,
-/// all at once. The JSON shape is the same from the CLI (<c>fgate qr decode --json</c>) and the API.
+/// all at once. The JSON shape is the same from the CLI (<c>fgate qr decode --json</c>) and the API. Messages and names are
+/// in English unless put in another language with <see cref="In"/>.
 /// </summary>
-public sealed record QrDecoding(string Profile, bool Valid, bool CrcValid, IReadOnlyList<QrViolation> Errors, IReadOnlyList<QrField> Fields);
+public sealed record QrDecoding(string Profile, bool Valid, bool CrcValid, IReadOnlyList<QrViolation> Errors, IReadOnlyList<QrField> Fields)
+{
+    /// <summary>The same decoding for a reader of <paramref name="language"/> (vi, zh or en): its messages and names in that language.</summary>
+    public QrDecoding In(string language) => this with
+    {
+        Errors = [.. Errors.Select(e => e.In(language))],
+        Fields = [.. Fields.Select(f => f.In(language))],
+    };
+}
 
 public static class QrDecoder
 {

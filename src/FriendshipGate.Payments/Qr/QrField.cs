@@ -1,13 +1,19 @@
 using System.Text.Json.Serialization;
+using FriendshipGate.Exchange;
 
 namespace FriendshipGate.Payments.Qr;
 
 /// <summary>
 /// One data object as it was read: its tag as a path ("62.08"), its two-digit ID, a name, the length it declared (in
-/// characters), the raw value, and for a template the data objects inside it, in the order they were written.
+/// characters), the raw value, and for a template the data objects inside it, in the order they were written. The name is
+/// English unless the field was put in another language (<see cref="In"/>).
 /// </summary>
 public sealed record QrField(string Tag, string Id, string Name, int Length, string Value)
 {
+    /// <summary>The name in Vietnamese, Chinese and English.</summary>
+    [JsonIgnore]
+    public Trilingual? Names { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<QrField>? Fields { get; init; }
 
@@ -21,6 +27,13 @@ public sealed record QrField(string Tag, string Id, string Name, int Length, str
 
     /// <summary>The first data object with ID <paramref name="id"/> inside this template, if any.</summary>
     public QrField? Child(string id) => Fields?.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>The same data object, and those inside it, named in <paramref name="language"/> (vi, zh or en).</summary>
+    public QrField In(string language) => this with
+    {
+        Name = Names?.In(language) ?? Name,
+        Fields = Fields?.Select(f => f.In(language)).ToList(),
+    };
 }
 
 /// <summary>A payload read into its tree: the raw text and its root data objects in order.</summary>

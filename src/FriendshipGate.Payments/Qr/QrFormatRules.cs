@@ -22,21 +22,15 @@ internal static class QrFormatRules
     {
         var length = QrText.Length(value);
         if (length < spec.MinLength || length > spec.MaxLength)
-        {
-            var expected = spec.MinLength == spec.MaxLength ? $"exactly {spec.MaxLength}" : $"{spec.MinLength} to {spec.MaxLength}";
-            return new(tag, QrRule.Length, $"{spec.Name} ({tag}) has {length} characters; it must have {expected}.");
-        }
+            return spec.MinLength == spec.MaxLength
+                ? QrMessages.LengthExact.At(tag, spec.Name, tag, length, spec.MaxLength)
+                : QrMessages.LengthRange.At(tag, spec.Name, tag, length, spec.MinLength, spec.MaxLength);
         return spec.Charset switch
         {
-            QrCharset.Numeric when !value.All(char.IsAsciiDigit) =>
-                new(tag, QrRule.Format, $"{spec.Name} ({tag}) is '{value}'; it must be digits only."),
+            QrCharset.Numeric when !value.All(char.IsAsciiDigit) => QrMessages.DigitsOnly.At(tag, spec.Name, tag, value),
             QrCharset.AlphanumericSpecial when value.AsSpan().IndexOfAnyExceptInRange(' ', '~') is var at and >= 0 =>
-                new(tag, QrRule.Format, $"{spec.Name} ({tag}) contains {Show(value, at)}; EMVCo allows only printable ASCII here (write names without diacritics, and put the local spelling in 64)."),
+                QrMessages.NotAscii.At(tag, spec.Name, tag, QrMessages.Character(value, at)),
             _ => null,
         };
     }
-
-    private static string Show(string value, int at) =>
-        char.IsControl(value[at]) ? $"the control character U+{(int)value[at]:X4}"
-        : char.IsSurrogatePair(value, at) ? $"'{value.Substring(at, 2)}'" : $"'{value[at]}'";
 }

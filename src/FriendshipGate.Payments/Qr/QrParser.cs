@@ -1,4 +1,5 @@
 using System.Globalization;
+using FriendshipGate.Exchange;
 
 namespace FriendshipGate.Payments.Qr;
 
@@ -12,7 +13,7 @@ internal static class QrParser
     {
         if (raw.Length == 0)
         {
-            violations.Add(new("payload", QrRule.Mandatory, "the payload is empty."));
+            violations.Add(QrMessages.Empty.At("payload"));
             return new QrPayload(raw, []);
         }
         return new QrPayload(raw, Read(raw, "", QrScope.Root, violations));
@@ -27,33 +28,31 @@ internal static class QrParser
         {
             if (text.Length - at < 4)
             {
-                violations.Add(new(TagOf(prefix, text.Substring(at, Math.Min(2, text.Length - at))), QrRule.Length,
-                    $"{Where(prefix)} ends with '{text[at..]}', too short for an ID and a length: the payload is cut short."));
+                violations.Add(QrMessages.CutShort.At(TagOf(prefix, text.Substring(at, Math.Min(2, text.Length - at))), QrMessages.Where(prefix), text[at..]));
                 break;
             }
             var id = text.Substring(at, 2);
             if (!IsDigits(id))
             {
-                violations.Add(new(TagOf(prefix, id), QrRule.Format, $"expected a two-digit ID in {Where(prefix)} but found '{id}'; what follows cannot be read."));
+                violations.Add(QrMessages.IdNotDigits.At(TagOf(prefix, id), QrMessages.Where(prefix), id));
                 break;
             }
             var tag = prefix + id;
             var lengthText = text.Substring(at + 2, 2);
             if (!IsDigits(lengthText))
             {
-                violations.Add(new(tag, QrRule.Format, $"the length of {tag} must be two digits but is '{lengthText}'; what follows cannot be read."));
+                violations.Add(QrMessages.LengthNotDigits.At(tag, tag, lengthText));
                 break;
             }
             var length = int.Parse(lengthText, CultureInfo.InvariantCulture);
             var end = QrText.Advance(text, at + 4, length, out var counted);
             if (counted < length)
             {
-                violations.Add(new(tag, QrRule.Length,
-                    $"{tag} declares {length} characters but only {counted} remain: the payload is cut short or a length is wrong."));
+                violations.Add(QrMessages.RunsPastEnd.At(tag, tag, length, counted));
                 break;
             }
-            if (length == 0) violations.Add(new(tag, QrRule.Length, $"{tag} declares length 00; a value has at least one character."));
-            if (!seen.Add(id)) violations.Add(new(tag, QrRule.Duplicate, $"{tag} appears more than once in {Where(prefix)}; only the first one counts."));
+            if (length == 0) violations.Add(QrMessages.ZeroLength.At(tag, tag));
+            if (!seen.Add(id)) violations.Add(QrMessages.Duplicate.At(tag, tag, QrMessages.Where(prefix)));
 
             var value = text[(at + 4)..end];
             var spec = QrTagCatalog.Spec(scope, id);
@@ -63,19 +62,19 @@ internal static class QrParser
                 if (childScope == QrScope.MerchantAccount) childScope = QrTagCatalog.MerchantAccountScope(GuidOf(value, tag));
                 children = Read(value, tag + ".", childScope, violations);
             }
-            var name = children is null ? spec.Name : spec.Name + SchemeSuffix(children);
-            fields.Add(new QrField(tag, id, name, length, value) { Fields = children, Scope = scope, Start = at });
+            var names = children is null ? spec.Name : WithScheme(spec.Name, children);
+            fields.Add(new QrField(tag, id, names.En!, length, value) { Names = names, Fields = children, Scope = scope, Start = at });
             at = end;
         }
         return fields;
     }
 
     // A merchant account template says whose it is in its 00; the name shows it so a reader sees the scheme at a glance.
-    private static string SchemeSuffix(IReadOnlyList<QrField> children) => children.FirstOrDefault(c => c.Id == "00")?.Value switch
+    private static Trilingual WithScheme(Trilingual name, IReadOnlyList<QrField> children) => children.FirstOrDefault(c => c.Id == "00")?.Value switch
     {
-        QrTagCatalog.NapasGuid => " (NAPAS VietQR)",
-        { } guid when guid.StartsWith(QrTagCatalog.UnionPayRid, StringComparison.OrdinalIgnoreCase) => " (UnionPay)",
-        _ => "",
+        QrTagCatalog.NapasGuid => new($"{name.Vi} (NAPAS VietQR)", $"{name.Zh}（NAPAS VietQR）", $"{name.En} (NAPAS VietQR)"),
+        { } guid when guid.StartsWith(QrTagCatalog.UnionPayRid, StringComparison.OrdinalIgnoreCase) => new($"{name.Vi} (UnionPay)", $"{name.Zh}（银联）", $"{name.En} (UnionPay)"),
+        _ => name,
     };
 
     /// <summary>The identifier in a merchant account template's 00, read quietly (the real read reports any fault).</summary>
@@ -86,6 +85,4 @@ internal static class QrParser
 
     private static string TagOf(string prefix, string id) =>
         id.Length == 2 && IsDigits(id) ? prefix + id : prefix.Length > 0 ? prefix.TrimEnd('.') : "payload";
-
-    private static string Where(string prefix) => prefix.Length == 0 ? "the payload" : $"template {prefix.TrimEnd('.')}";
 }

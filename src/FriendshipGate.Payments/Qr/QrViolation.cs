@@ -1,10 +1,27 @@
+using System.Text.Json.Serialization;
+using FriendshipGate.Exchange;
+
 namespace FriendshipGate.Payments.Qr;
 
 /// <summary>
 /// One broken rule: the tag it concerns as a path ("59", "38.01.00", or "payload" for the payload as a whole), a short
-/// machine code from <see cref="QrRule"/> and a sentence in plain English.
+/// machine code from <see cref="QrRule"/>, and a sentence in Vietnamese, Chinese and English. <see cref="Message"/> is the
+/// sentence in <see cref="Language"/>: English unless a reader asked for another (<see cref="In"/>), so that clients written
+/// before the translations read what they always read.
 /// </summary>
-public sealed record QrViolation(string Tag, string Rule, string Message);
+public sealed record QrViolation(string Tag, string Rule, [property: JsonIgnore] Trilingual Text)
+{
+    /// <summary>vi, zh or en: the language <see cref="Message"/> is in.</summary>
+    [JsonIgnore]
+    public string Language { get; init; } = "en";
+
+    public string Message => Text.In(Language) ?? "";
+
+    /// <summary>The same violation, its message in <paramref name="language"/> (vi, zh or en).</summary>
+    public QrViolation In(string language) => this with { Language = language };
+
+    public override string ToString() => $"{Tag} {Rule}: {Message}";
+}
 
 /// <summary>The rule codes a violation carries (docs/payments/emvco-qr.md, section 6).</summary>
 public static class QrRule

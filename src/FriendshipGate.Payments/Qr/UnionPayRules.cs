@@ -11,12 +11,10 @@ internal static class UnionPayRules
         EmvcoRules.CheckCorePresence(payload, QrProfile.UnionPay, errors);
         var reserved = payload.Fields.Where(f => f.Id is "15" or "16").ToList();
         foreach (var account in reserved.Where(a => a.Length > 0 && !a.Value.All(char.IsAsciiDigit)))
-            errors.Add(new(account.Tag, QrRule.Format,
-                $"UnionPay merchant account information ({account.Tag}) is '{account.Value}'; it must be digits (acquirer IIN, forwarding IIN, merchant ID)."));
+            errors.Add(QrMessages.UnionPayDigits.At(account.Tag, account.Tag, account.Value));
         var templates = payload.Fields.Where(f => f.Fields is not null && EmvcoRules.IsMerchantAccount(f.Id)
             && f.Child("00")?.Value.StartsWith(QrTagCatalog.UnionPayRid, StringComparison.OrdinalIgnoreCase) == true);
         if (reserved.Count == 0 && !templates.Any())
-            errors.Add(new("15", QrRule.Mandatory,
-                $"a UnionPay merchant account is mandatory under the unionpay profile: ID 15 or 16, or a template in 26–51 identified by a UnionPay AID ({QrTagCatalog.UnionPayRid}…)."));
+            errors.Add(QrMessages.UnionPayAccount.At("15", QrTagCatalog.UnionPayRid));
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FriendshipGate.Payments.Fees;
 using FriendshipGate.Payments.Ledger;
+using FriendshipGate.Payments.Qr;
 
 namespace FriendshipGate.Payments.Tests.Fees;
 
@@ -11,6 +12,8 @@ public sealed class FeeDocumentTests
 
     private static readonly Fee Sample = new("FEE1", FeeKind.Parking, Money.OfMinor(Currency.Vnd, 50_000), "gate-fees:VND", "BK-1", "0101234567",
         FeeState.Paid, "payload", "operator", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "p1", "w1", null, null);
+
+    private static readonly QrViolation Violation = QrDecoder.Decode("", QrProfile.VietQr).Errors[0];
 
     private static IEnumerable<PaymentRefusal> Refusals() => typeof(FeeDesk).Assembly.GetType("FriendshipGate.Payments.Fees.FeeRefusals")!
         .GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(PaymentRefusal))
@@ -23,6 +26,8 @@ public sealed class FeeDocumentTests
         var t when t == typeof(Currency) => Currency.Cny,
         var t when t == typeof(Money) => Money.OfMinor(Currency.Vnd, 1),
         var t when t == typeof(int) => parameter.HasDefaultValue ? parameter.DefaultValue : 422,
+        var t when t == typeof(QrViolation) => Violation,
+        var t when t == typeof(IReadOnlyList<QrViolation>) => new[] { Violation },
         _ => throw new NotSupportedException(parameter.ParameterType.Name),
     };
 

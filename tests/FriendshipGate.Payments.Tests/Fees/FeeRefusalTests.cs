@@ -49,6 +49,19 @@ public sealed class FeeRefusalTests
     }
 
     [Fact]
+    public async Task ABrokenChecksum_IsExplained_WithTheDecodersViolationInEachLanguage()
+    {
+        await using var node = await FeeFixtures.StartAsync("sqlite");
+        var fee = await FeeFixtures.IssueAsync(node, Vnd(150_000));
+        var text = (await FeeFixtures.PayAsync(node, FeeFixtures.Alter(fee.Payload, "54", "15000", fixCrc: false))).Refusal!.Text;
+        Assert.Contains("Chuỗi dữ liệu mang CRC", text.Vi);
+        Assert.Contains("二维码数据所带CRC为", text.Zh);
+        Assert.Contains("the payload carries CRC", text.En);
+        Assert.DoesNotContain("the payload", text.Vi);
+        Assert.DoesNotContain("the payload", text.Zh);
+    }
+
+    [Fact]
     public async Task OnTheCnSide_ACodeRewrittenIntoDong_IsRefusedForItsCurrency()
     {
         await using var node = await FeeFixtures.StartAsync("sqlite", side: "CN");

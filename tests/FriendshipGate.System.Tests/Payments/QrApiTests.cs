@@ -53,6 +53,25 @@ public sealed class QrApiTests(QrNodeFixture fixture) : IClassFixture<QrNodeFixt
         Assert.Equal("crc", tampered.GetProperty("errors")[0].GetProperty("rule").GetString());
     }
 
+    [Theory]
+    [InlineData("vi-VN,vi;q=0.9,en;q=0.5", "Tên đơn vị chấp nhận thanh toán (59) là bắt buộc theo bộ quy tắc emvco.", "Mã tiền tệ giao dịch", "“visa” không phải bộ quy tắc QR: dùng emvco, vietqr, unionpay.")]
+    [InlineData("zh-CN", "在emvco规则下，商户名称（59）为必填项。", "交易币种", "“visa”不是二维码规则集：请使用emvco、vietqr、unionpay。")]
+    [InlineData("fr-FR, en;q=0.8", "Merchant name (59) is mandatory under the emvco profile.", "Transaction currency", "'visa' is not a QR profile: use emvco, vietqr or unionpay.")]
+    public async Task TheDecoder_AnswersInTheRequestsLanguage_WithTheSameTagsAndRules(string acceptLanguage, string message, string name, string badProfile)
+    {
+        using var trader = await ClearanceClient.NewUserAsync(fixture.Nodes.VnApi, $"qr.trader.lang.{acceptLanguage[..2]}", "trader", SampleClearance.VnExporter);
+        trader.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        var emvco = await PostAsync(trader, "decode", new { payload = VietQrTransfer, profile = "emvco" }, HttpStatusCode.OK);
+        var errors = emvco.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([("52", "mandatory"), ("59", "mandatory"), ("60", "mandatory")], errors.Select(e => (e.GetProperty("tag").GetString(), e.GetProperty("rule").GetString())));
+        Assert.Equal(message, errors[1].GetProperty("message").GetString());
+        Assert.Equal(name, emvco.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("tag").GetString() == "53").GetProperty("name").GetString());
+
+        var refused = await PostAsync(trader, "decode", new { payload = VietQrTransfer, profile = "visa" }, HttpStatusCode.BadRequest);
+        Assert.Equal(badProfile, refused.GetProperty("errors").GetProperty("profile")[0].GetString());
+        Assert.Equal("value", refused.GetProperty("rules").GetProperty("profile")[0].GetString());
+    }
+
     [Fact]
     public async Task AMalformedRequest_Is400_NamingTheField()
     {

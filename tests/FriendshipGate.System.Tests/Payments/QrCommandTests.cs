@@ -37,7 +37,32 @@ public sealed class QrCommandTests
     }
 
     [Theory]
+    [InlineData("vi", "CRC         khớp", "hợp lệ      không, 3 vi phạm", "59  mandatory  Tên đơn vị chấp nhận thanh toán (59) là bắt buộc theo bộ quy tắc emvco.")]
+    [InlineData("zh", "CRC  正确", "有效   否，3项违规", "59  mandatory  在emvco规则下，商户名称（59）为必填项。")]
+    [InlineData("en", "crc      holds", "valid    no, 3 violations", "59  mandatory  Merchant name (59) is mandatory under the emvco profile.")]
+    public async Task Decode_SpeaksTheLanguageOfLang_WithTheSameExitCodeTagsAndRules(string language, string crc, string valid, string violation)
+    {
+        var text = await FgateRun.RunAsync("qr", "decode", VietQrTransfer, "--lang", language);
+        Assert.Equal(1, text.ExitCode);
+        var lines = text.Out.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains(crc, lines);
+        Assert.Contains(valid, lines);
+        Assert.Contains(violation, lines);
+
+        var json = await FgateRun.RunAsync("qr", "decode", VietQrTransfer, "--lang", language, "--json");
+        Assert.Equal(1, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        var errors = document.RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([("52", "mandatory"), ("59", "mandatory"), ("60", "mandatory")], errors.Select(e => (e.GetProperty("tag").GetString(), e.GetProperty("rule").GetString())));
+        Assert.EndsWith(violation.Split("  ")[^1], errors[1].GetProperty("message").GetString());
+
+        var valid0 = await FgateRun.RunAsync("qr", "decode", VietQrTransfer, "--profile", "vietqr", "--lang", language);
+        Assert.True(valid0.ExitCode == 0, valid0.Error);
+    }
+
+    [Theory]
     [InlineData("qr", "decode", VietQrTransfer, "--profile", "visa")]
+    [InlineData("qr", "decode", VietQrTransfer, "--lang", "fr")]
     [InlineData("qr", "decode")]
     [InlineData("qr", "encode", "--bin", "970436")]
     [InlineData("qr", "encode", "--bin", "97043", "--account", "0011001234567")]
