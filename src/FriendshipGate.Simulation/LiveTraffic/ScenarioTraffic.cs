@@ -38,12 +38,12 @@ public sealed class ScenarioTraffic
             : routeNames.Select(n => scenario.Routes.FirstOrDefault(r => r.Name == n) ?? throw new ArgumentException($"scenario '{scenario.Name}' has no route '{n}'.", nameof(routeNames)));
         // A share of a Poisson process's arrivals is a Poisson process with the rate scaled by it.
         routes = [.. chosen.Select(r => r with { VehiclesPerDay = r.VehiclesPerDay * share })];
-        processes = [.. routes.Select(r => new ArrivalProcess(scenario, r))];
         goods = new GoodsMix(scenario, seed);
         arrivals = new RandomStream(seed, TwinStreams.Arrivals);
         goodsRandom = new RandomStream(seed, TwinStreams.Goods);
         realStart = time.GetUtcNow();
         scenarioMidnight = new DateTimeOffset(realStart.UtcDateTime.Date, TimeSpan.Zero);
+        processes = [.. routes.Select(r => new ArrivalProcess(scenario, r, DateOnly.FromDateTime(scenarioMidnight.UtcDateTime)))];
         scenarioStart = (realStart - scenarioMidnight).Ticks;
     }
 
@@ -77,7 +77,7 @@ public sealed class ScenarioTraffic
             var route = Array.IndexOf(next, next.Min());
             var at = next[route];
             next[route] = Next(processes[route], at);
-            var (subject, _) = goods.Next($"live-{number}", goodsRandom, aeoRecognised: true);
+            var (subject, _) = goods.Next($"live-{number}", goodsRandom, aeoRecognised: true, scenario.Calendar.On(DateOnly.FromDateTime(scenarioMidnight.AddTicks(at).UtcDateTime)));
             var due = realStart + TimeSpan.FromTicks((long)((at - scenarioStart) / Speed));
             yield return (due, new ScenarioTruck(number, routes[route].Name, scenarioMidnight.AddTicks(at), subject.Items[0], subject.TraderIds[0], subject.AeoRecognised));
         }

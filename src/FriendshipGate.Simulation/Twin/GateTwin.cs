@@ -50,7 +50,7 @@ internal sealed partial class GateTwin
         appointments = new RandomStream(seed, TwinStreams.Appointments);
         crossing = new RandomStream(seed, TwinStreams.Crossing);
         routes = [.. scenario.Routes.Select((r, i) => new RouteState(r, i))];
-        arrivalProcesses = [.. scenario.Routes.Select(r => new ArrivalProcess(scenario, r))];
+        arrivalProcesses = [.. scenario.Routes.Select(r => new ArrivalProcess(scenario, r, DateOnly.FromDateTime(Start.UtcDateTime)))];
         if (policy.AgvOnMainRoute && scenario.Routes.Any(r => r.AgvRoute))
             fleet = new AgvFleet(road, time, scenario.FleetVehicles, seed, scenario.AgvBreakdownsPerVehicleDay, scenario.AgvRepairMinutes);
         arrive = new Callback(scheduler, Arrive);
@@ -88,7 +88,7 @@ internal sealed partial class GateTwin
         ScheduleNextArrival(route.Index);
         var index = trucks.Count;
         var declaration = $"VN-EX-{index + 1:D7}";
-        var (subject, perishable) = goods.Next(declaration, goodsRandom, policy.AeoRecognised);
+        var (subject, perishable) = goods.Next(declaration, goodsRandom, policy.AeoRecognised, scenario.Calendar.On(DateOnly.FromDateTime(Now.UtcDateTime)));
         var decision = risk.Decide(subject, RiskEngine.SeedFor(seed, declaration), counts);
         counts = counts.Add(decision.Lane);
         lanes[decision.Lane] = lanes.GetValueOrDefault(decision.Lane) + 1;
@@ -172,6 +172,14 @@ internal sealed partial class GateTwin
         containersCrossing,
         fleet?.AllOrders.LongCount(o => o.State != FriendshipGate.Fleet.TransportOrderState.Delivered) ?? 0,
         fleet?.AllOrders.LongCount(o => o.State == FriendshipGate.Fleet.TransportOrderState.Delivered) ?? 0);
+
+    /// <summary>Trucks that arrived on each day of the run, from the first (tests look at the seasons with it).</summary>
+    internal int[] ArrivalsPerDay()
+    {
+        var perDay = new int[days];
+        foreach (var truck in trucks) perDay[truck.ArrivedAt / (24 * TicksPerHour)]++;
+        return perDay;
+    }
 
     private void Delivered(Truck truck, int containers)
     {

@@ -27,7 +27,11 @@ internal sealed class GoodsMix
         new("09041120", "black pepper", 3.5, false, true, 1), new("09096120", "star anise", 4.0, false, true, 1),
     ];
 
+    /// <summary>The fruit a season may weigh differently (<see cref="Season.Fresh"/>).</summary>
+    public static IReadOnlyList<string> FreshNames { get; } = [.. Fresh.Select(g => g.Name)];
+
     private readonly DiscreteDistribution<Goods> fresh = new([.. Fresh.Select(g => (g, g.Weight))]);
+    private readonly Dictionary<Season, DiscreteDistribution<Goods>> freshBySeason = new(ReferenceEqualityComparer.Instance);
     private readonly DiscreteDistribution<Goods> dry = new([.. Dry.Select(g => (g, g.Weight))]);
     private readonly double perishableShare;
     private readonly int[] priorDeclarations;
@@ -48,9 +52,10 @@ internal sealed class GoodsMix
     }
 
     /// <summary>The risk subject of one truck's export declaration (VN side), as the Clearance module builds it from a declaration.</summary>
-    public (RiskSubject Subject, bool Perishable) Next(string declarationId, RandomStream random, bool aeoRecognised)
+    /// <param name="season">The season of the day the truck comes (null: an ordinary day), which may change the mix.</param>
+    public (RiskSubject Subject, bool Perishable) Next(string declarationId, RandomStream random, bool aeoRecognised, Season? season = null)
     {
-        var goods = random.Bernoulli(perishableShare) ? fresh.Sample(random) : dry.Sample(random);
+        var goods = random.Bernoulli(season?.PerishableShare ?? perishableShare) ? FreshOf(season).Sample(random) : dry.Sample(random);
         var trader = random.NextInt32(priorDeclarations.Length);
         var netKg = Math.Round(random.Uniform(12_000, 26_000));
         // Packing adds 8-20 % (crates, ice); the rules flag fruit above 1.25, dragon fruit above 1.3.
@@ -62,6 +67,14 @@ internal sealed class GoodsMix
             aeoRecognised && aeo[trader], new RiskHistory(priorDeclarations[trader], 0, 0));
         priorDeclarations[trader]++;
         return (subject, goods.Perishable);
+    }
+
+    private DiscreteDistribution<Goods> FreshOf(Season? season)
+    {
+        if (season?.Fresh is not { } weights) return fresh;
+        if (!freshBySeason.TryGetValue(season, out var mix))
+            freshBySeason[season] = mix = new([.. Fresh.Select(g => (g, weights.GetValueOrDefault(g.Name)))]);
+        return mix;
     }
 }
 

@@ -16,8 +16,22 @@ public sealed record OutageWindow(double StartHour, double Hours)
 public sealed record Scenario(
     string Name, string Description, int Days, IReadOnlyList<RouteSpec> Routes, IReadOnlyList<double> HourlyProfile,
     double PerishableShare, int ContainersPerVehicle, int Traders, double AeoTraderShare, int FleetVehicles,
-    IReadOnlyList<OutageWindow> ExchangeOutages, double AgvBreakdownsPerVehicleDay, double AgvRepairMinutes, int AgvBacklogLimit = 30)
+    IReadOnlyList<OutageWindow> ExchangeOutages, double AgvBreakdownsPerVehicleDay, double AgvRepairMinutes, int AgvBacklogLimit = 30,
+    IReadOnlyList<Season>? Seasons = null)
 {
+    // Kept with the list it was built from: a copy made with `with { Seasons = ... }` carries this field along.
+    private (IReadOnlyList<Season>? From, SeasonCalendar Calendar)? calendar;
+
+    /// <summary>The season of each calendar day (<see cref="Seasons"/>; none: every day ordinary).</summary>
+    public SeasonCalendar Calendar
+    {
+        get
+        {
+            if (calendar is not { } built || !ReferenceEquals(built.From, Seasons)) calendar = built = (Seasons, new SeasonCalendar(Seasons, Name));
+            return built.Calendar;
+        }
+    }
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
@@ -53,6 +67,7 @@ public sealed record Scenario(
             throw new InvalidDataException($"{s.Name}: every route needs vehiclesPerDay >= 0 and servicePoints >= 1");
         if (s.PerishableShare is < 0 or > 1 || s.AeoTraderShare is < 0 or > 1 || s.ContainersPerVehicle < 1 || s.Traders < 1 || s.FleetVehicles < 1)
             throw new InvalidDataException($"{s.Name}: shares must be in [0, 1]; containersPerVehicle, traders and fleetVehicles at least 1");
+        _ = s.Calendar; // checks the seasons
         return s;
     }
 }

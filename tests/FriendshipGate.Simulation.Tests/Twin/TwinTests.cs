@@ -15,7 +15,7 @@ public class TwinTests
     [Fact]
     public void Every_shipped_scenario_and_policy_loads()
     {
-        Assert.Equal(["agv-breakdowns", "durian-peak", "exchange-outage", "ordinary-day", "target-2027", "target-2030"], Scenario.Names);
+        Assert.Equal(["agv-breakdowns", "durian-peak", "exchange-outage", "ordinary-day", "seasonal-year", "target-2027", "target-2030"], Scenario.Names);
         foreach (var name in Scenario.Names) Assert.Equal(name, Scenario.Load(name).Name);
         Assert.True(GatePolicy.Load(GatePolicy.Baseline).SidesTyping == 2 && !GatePolicy.Load(GatePolicy.Baseline).OpenAllDay);
         Assert.True(GatePolicy.Load(GatePolicy.Smart).OpenAllDay);
