@@ -21,13 +21,16 @@ internal static class NapasExamples
     public const string DynamicAccount =
         "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E";
 
-    /// <summary>The same dynamic transfer to card 9704031101234567 (QRIBFTTC), with its checksum A203, as a VietQR library's checksum tests quote it.</summary>
+    /// <summary>
+    /// The same dynamic transfer to card 9704031101234567 (QRIBFTTC), checksum A203, as trantuan94/vietqrjs's checksum
+    /// tests quote it (src/utils/index.spec.ts; the specification's sample data, though the file does not name its source).
+    /// </summary>
     public const string DynamicCard =
         "00020101021238600010A00000072701300006970403011697040311012345670208QRIBFTTC530370454061800005802VN62340107NPS68690819thanh toan don hang6304A203";
 
     /// <summary>
     /// Cash withdrawal (QRCASH, added to tag 38 in version 1.4 of the specification): ATM 12345678 at BIN 970403, MCC 6011,
-    /// reference and terminal labels in 62, as the same checksum tests quote it.
+    /// reference and terminal labels in 62, as trantuan94/vietqrjs's checksum tests quote it (source not named there).
     /// </summary>
     public const string CashWithdrawal =
         "00020101021238500010A000000727012200069704030108123456780206QRCASH5204601153037045802VN5915NGUYEN HUU HUAN6005HANOI6237052120190109155714228384707080000111163041009";
