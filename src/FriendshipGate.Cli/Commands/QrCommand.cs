@@ -25,7 +25,7 @@ internal static class QrCommand
     {
         var payload = new Argument<string>("PAYLOAD") { Description = "The text the QR code holds (quote it: it may contain spaces)." };
         var profile = ProfileOption(QrProfile.Emvco, "The rules to check against: emvco (default), vietqr or unionpay.");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: profile, valid, crcValid, errors [{tag, rule, message}], fields." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: profile, valid, crcValid, errors [{tag, rule, message}], fields, warnings [{tag, rule, message}]." };
         var language = new Option<string>("--lang") { Description = "The language of the messages and names: en (default), vi or zh. Tags and rule codes do not change.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong(Languages);
         var decode = new Command("decode", "Print a payload's data objects, whether its CRC holds and every violation. Exit 0 if valid, 1 if not.") { payload, profile, json, language };
@@ -119,10 +119,17 @@ internal static class QrCommand
         foreach (var (label, value) in summary) Console.WriteLine(label.In(language)!.PadRight(labelWidth) + value.In(language));
         Console.WriteLine();
         PrintFields(decoding.Fields, 0);
-        if (decoding.Errors.Count == 0) return;
+        PrintFindings(decoding.Errors);
+        PrintFindings(decoding.Warnings);
+    }
+
+    // Violations, then warnings (known deviations: they never make a code invalid), each as tag, rule and sentence.
+    private static void PrintFindings(IReadOnlyList<QrViolation> findings)
+    {
+        if (findings.Count == 0) return;
         Console.WriteLine();
-        var width = decoding.Errors.Max(e => e.Tag.Length);
-        foreach (var error in decoding.Errors) Console.WriteLine($"{error.Tag.PadRight(width)}  {error.Rule,-9}  {error.Message}");
+        var width = findings.Max(e => e.Tag.Length);
+        foreach (var finding in findings) Console.WriteLine($"{finding.Tag.PadRight(width)}  {finding.Rule,-9}  {finding.Message}");
     }
 
     private static void PrintFields(IReadOnlyList<QrField> fields, int depth)

@@ -12,10 +12,10 @@ internal static partial class EmvcoRules
     public static readonly string[] CoreMandatory = ["52", "53", "58", "59", "60"];
 
     /// <summary>Checks what every profile shares; answers whether the checksum in 63 holds.</summary>
-    public static bool CheckShared(QrPayload payload, QrProfile profile, List<QrViolation> errors)
+    public static bool CheckShared(QrPayload payload, QrProfile profile, List<QrViolation> errors, List<QrViolation> warnings)
     {
         CheckOrder(payload, profile, errors);
-        CheckValues(payload, errors);
+        CheckValues(payload, profile, errors, warnings);
         CheckTemplates(payload, errors);
         return CheckCrc(payload, errors);
     }
@@ -44,10 +44,13 @@ internal static partial class EmvcoRules
             errors.Add(QrMessages.CrcLast.At("63"));
     }
 
-    private static void CheckValues(QrPayload payload, List<QrViolation> errors)
+    private static void CheckValues(QrPayload payload, QrProfile profile, List<QrViolation> errors, List<QrViolation> warnings)
     {
         if (payload.Find("00") is { Value: not "01" } format)
-            errors.Add(QrMessages.FormatIndicator.At("00", format.Value));
+        {
+            if (QrErrata.ReadsFormatIndicator(profile, format.Value)) warnings.Add(QrMessages.FormatIndicatorZero.At("00"));
+            else errors.Add(QrMessages.FormatIndicator.At("00", format.Value));
+        }
         if (payload.Find("01") is { Value: not ("11" or "12") } initiation)
             errors.Add(QrMessages.Initiation.At("01", initiation.Value));
         var currency = payload.Find("53")?.Value;

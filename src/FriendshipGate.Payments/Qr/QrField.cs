@@ -91,4 +91,23 @@ public static class QrText
         }
         return at;
     }
+
+    /// <summary>
+    /// As <see cref="Advance"/>, but <paramref name="bytes"/> counts UTF-8 bytes, the way some producers wrongly count; a
+    /// character that would cross the count is not taken.
+    /// </summary>
+    internal static int AdvanceBytes(string text, int from, int bytes, out int counted)
+    {
+        var at = from;
+        counted = 0;
+        while (at < text.Length)
+        {
+            var width = char.IsSurrogatePair(text, at) ? 2 : 1;
+            var size = System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(at, width));
+            if (counted + size > bytes) break;
+            counted += size;
+            at += width;
+        }
+        return at;
+    }
 }

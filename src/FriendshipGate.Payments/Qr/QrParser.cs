@@ -9,17 +9,18 @@ namespace FriendshipGate.Payments.Qr;
 /// </summary>
 internal static class QrParser
 {
-    public static QrPayload Parse(string raw, List<QrViolation> violations)
+    /// <param name="inBytes">Count lengths in UTF-8 bytes, as some producers wrongly do: only to explain a refusal (<see cref="QrErrata"/>).</param>
+    public static QrPayload Parse(string raw, List<QrViolation> violations, bool inBytes = false)
     {
         if (raw.Length == 0)
         {
             violations.Add(QrMessages.Empty.At("payload"));
             return new QrPayload(raw, []);
         }
-        return new QrPayload(raw, Read(raw, "", QrScope.Root, violations));
+        return new QrPayload(raw, Read(raw, "", QrScope.Root, violations, inBytes));
     }
 
-    private static List<QrField> Read(string text, string prefix, QrScope scope, List<QrViolation> violations)
+    private static List<QrField> Read(string text, string prefix, QrScope scope, List<QrViolation> violations, bool inBytes)
     {
         var fields = new List<QrField>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +46,8 @@ internal static class QrParser
                 break;
             }
             var length = int.Parse(lengthText, CultureInfo.InvariantCulture);
-            var end = QrText.Advance(text, at + 4, length, out var counted);
+            int counted;
+            var end = inBytes ? QrText.AdvanceBytes(text, at + 4, length, out counted) : QrText.Advance(text, at + 4, length, out counted);
             if (counted < length)
             {
                 violations.Add(QrMessages.RunsPastEnd.At(tag, tag, length, counted));
@@ -59,8 +61,8 @@ internal static class QrParser
             IReadOnlyList<QrField>? children = null;
             if (spec.Template is { } childScope && length > 0)
             {
-                if (childScope == QrScope.MerchantAccount) childScope = QrTagCatalog.MerchantAccountScope(GuidOf(value, tag));
-                children = Read(value, tag + ".", childScope, violations);
+                if (childScope == QrScope.MerchantAccount) childScope = QrTagCatalog.MerchantAccountScope(GuidOf(value, tag, inBytes));
+                children = Read(value, tag + ".", childScope, violations, inBytes);
             }
             var names = children is null ? spec.Name : WithScheme(spec.Name, children);
             fields.Add(new QrField(tag, id, names.En!, length, value) { Names = names, Fields = children, Scope = scope, Start = at });
@@ -78,8 +80,8 @@ internal static class QrParser
     };
 
     /// <summary>The identifier in a merchant account template's 00, read quietly (the real read reports any fault).</summary>
-    private static string? GuidOf(string template, string tag) =>
-        Read(template, tag + ".", QrScope.MerchantAccount, []).FirstOrDefault(f => f.Id == "00")?.Value;
+    private static string? GuidOf(string template, string tag, bool inBytes) =>
+        Read(template, tag + ".", QrScope.MerchantAccount, [], inBytes).FirstOrDefault(f => f.Id == "00")?.Value;
 
     private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 

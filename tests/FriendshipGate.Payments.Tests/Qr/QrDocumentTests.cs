@@ -14,6 +14,13 @@ public sealed class QrDocumentTests
     }
 
     [Fact]
+    public void EveryWarningCode_IsInTheErrataTable()
+    {
+        foreach (var warning in QrWarning.All) Assert.Contains($"`{warning}`", Document);
+        Assert.Contains("## 10 NAPAS specification errata", Document);
+    }
+
+    [Fact]
     public void EveryProfile_IsDescribed()
     {
         foreach (var profile in QrProfile.All) Assert.Contains($"- **`{profile.Name}`**", Document);

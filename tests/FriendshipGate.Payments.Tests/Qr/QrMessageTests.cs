@@ -19,7 +19,7 @@ public sealed partial class QrMessageTests
     public void EveryMessage_HasAllThreeLanguages_WithTheSamePlaceholders(string name)
     {
         var message = Messages().Single(m => m.Name == name).Message;
-        Assert.Contains(message.Rule, QrRule.All);
+        Assert.Contains(message.Rule, QrRule.All.Concat(QrWarning.All));
         string[] sentences = [message.En, message.Vi, message.Zh];
         Assert.All(sentences, s => Assert.False(string.IsNullOrWhiteSpace(s)));
         Assert.Equal(Placeholders(message.En), Placeholders(message.Vi));
@@ -30,10 +30,10 @@ public sealed partial class QrMessageTests
     }
 
     [Fact]
-    public void EveryRule_HasMessages()
+    public void EveryRuleAndWarning_HasMessages()
     {
         var rules = Messages().Select(m => m.Message.Rule).ToHashSet();
-        Assert.Equal(QrRule.All.Order(), rules.Order());
+        Assert.Equal(QrRule.All.Concat(QrWarning.All).Order(), rules.Order());
     }
 
     [Fact]
