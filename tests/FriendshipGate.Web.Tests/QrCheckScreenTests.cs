@@ -87,6 +87,12 @@ public sealed class QrCheckScreenTests(BrowserNodes nodes)
         await Assertions.Expect(crc.GetByTestId("qr-message")).ToContainTextAsync("二维码数据所带CRC为7EB4");
         await BrowserNodes.AssertAccessibleAsync(page);
         await BrowserNodes.ScreenshotAsync(page, "qr-check-crc-zh");
+
+        // The NAPAS specification's own static example writes 12 for a 13-digit account: refused, and the warning says why.
+        await page.FillAsync("#qr-payload", "00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5");
+        await Assertions.Expect(page.GetByTestId("qr-warnings").Locator("tr[data-rule='length-miscounted']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("qr-warnings")).ToContainTextAsync("长度写错");
+        await BrowserNodes.AssertAccessibleAsync(page);
     }
 
     [Fact]
