@@ -67,5 +67,15 @@ internal static class ExchangeSchema
                 last_error TEXT NULL,
                 last_error_ms BIGINT NULL);
             """),
+        // Settled and received messages are counted as they settle or arrive: counting the tables, which only grow,
+        // made every status read (the command center's, every second) scan them whole.
+        new("exchange", 2, """
+            CREATE TABLE exchange_counters (
+                name TEXT PRIMARY KEY,
+                value BIGINT NOT NULL);
+            INSERT INTO exchange_counters (name, value) SELECT 'acknowledged', COUNT(*) FROM exchange_outbox WHERE state = 'acknowledged';
+            INSERT INTO exchange_counters (name, value) SELECT 'rejected', COUNT(*) FROM exchange_outbox WHERE state = 'rejected';
+            INSERT INTO exchange_counters (name, value) SELECT 'received', COUNT(*) FROM exchange_inbox;
+            """),
     ];
 }

@@ -13,11 +13,14 @@ public static class RowUpdates
     /// <param name="keyColumn">Matched against the first value of each row.</param>
     /// <param name="setColumns">Set from the following values, in order.</param>
     /// <param name="postgresTypes">PostgreSQL type of each value (key first) for the VALUES list, e.g. "bigint", "text".</param>
+    /// <param name="onlyWhere">A condition on the table's own columns (unqualified) that a row must also meet to be updated.</param>
+    /// <returns>How many rows were updated.</returns>
     public static async Task<int> UpdateRowsAsync(
         this NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<string> postgresTypes,
-        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken = default)
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken = default, string? onlyWhere = null)
     {
-        if (tx.Kind == DatabaseKind.Sqlite) return await UpdatePreparedAsync(tx, table, keyColumn, setColumns, rows, cancellationToken);
+        if (rows.Count == 0) return 0;
+        if (tx.Kind == DatabaseKind.Sqlite) return await UpdatePreparedAsync(tx, table, keyColumn, setColumns, rows, onlyWhere, cancellationToken);
         var width = setColumns.Count + 1;
         var perChunk = Math.Max(1, MaxParameters / width);
         var updated = 0;
@@ -46,6 +49,8 @@ public static class RowUpdates
                 sql.Append(')');
             }
             sql.Append($") AS v WHERE {table}.{keyColumn} = v.column1");
+            // The VALUES list has only columnN names, so the table's own columns are unambiguous unqualified.
+            if (onlyWhere is not null) sql.Append($" AND ({onlyWhere})");
             command.CommandText = sql.ToString();
             updated += await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -53,8 +58,10 @@ public static class RowUpdates
     }
 
     private static Task<int> UpdatePreparedAsync(
-        NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        NodeTransaction tx, string table, string keyColumn, IReadOnlyList<string> setColumns, IReadOnlyList<object?[]> rows, string? onlyWhere,
+        CancellationToken cancellationToken) =>
         PreparedRows.ExecuteAsync(tx,
-            $"UPDATE {table} SET {string.Join(", ", setColumns.Select((c, i) => $"{c} = {PreparedRows.Parameter(i + 1)}"))} WHERE {keyColumn} = {PreparedRows.Parameter(0)}",
+            $"UPDATE {table} SET {string.Join(", ", setColumns.Select((c, i) => $"{c} = {PreparedRows.Parameter(i + 1)}"))} WHERE {keyColumn} = {PreparedRows.Parameter(0)}"
+                + (onlyWhere is null ? "" : $" AND ({onlyWhere})"),
             setColumns.Count + 1, rows, cancellationToken);
 }

@@ -194,6 +194,7 @@ public sealed class InboxReceiver(
                 a.Envelope.Id.ToString(), a.Envelope.Sender.Value, a.Envelope.Type, a.Hash, a.Envelope.CreatedAt.ToUnixTimeMilliseconds(),
                 now.ToUnixTimeMilliseconds(), receiptId, a.Leaf, string.Join(',', paths[a.Leaf]),
             }).ToList(), cancellationToken: cancellationToken);
+            await ExchangeCounters.AddAsync(tx, ExchangeCounters.Received, accepted.Count);
             evidenceItems.Add(new EvidenceItem(EvidenceKind.ReceiptIssued, ReceiptEvidence.Content(receiptJws, proofs, leaves.Count), Counterpart: body.Sender.Value));
         }
         await evidence.AppendAsync(tx, evidenceItems, cancellationToken);

@@ -166,8 +166,15 @@ public sealed partial class OutboxDispatcher(
         var (updates, byReceipt, receipts, now) = settlement;
         await database.WriteAsync(async tx =>
         {
-            await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "audit_path"],
-                ["bigint", "text", "bigint", "text", "text", "bigint", "text"], updates, cancellationToken);
+            // Only rows still unsettled are settled (and counted): a row settled meanwhile, e.g. by another process
+            // sharing a PostgreSQL database, keeps its first settlement.
+            foreach (var state in new[] { DeliveryState.Acknowledged, DeliveryState.Rejected })
+            {
+                var settled = await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "audit_path"],
+                    ["bigint", "text", "bigint", "text", "text", "bigint", "text"], [.. updates.Where(u => (string)u[1]! == state)], cancellationToken,
+                    onlyWhere: "state IN ('queued', 'sent')");
+                await ExchangeCounters.AddAsync(tx, state, settled);
+            }
             await tx.InsertRowsAsync("exchange_receipts", ["receipt_id", "direction", "jws", "issued_ms"],
                 byReceipt.Keys.Select(id => new object?[] { id, "received", receipts[id].Jws, now.ToUnixTimeMilliseconds() }).ToList(),
                 "ON CONFLICT (receipt_id) DO NOTHING", cancellationToken);

@@ -18,14 +18,18 @@ public sealed record ExchangeStatus(
     public static async Task<ExchangeStatus> ReadAsync(ExchangeOptions options, NodeDatabase database, TimeProvider time, CancellationToken cancellationToken) =>
         await database.ReadAsync(async c =>
         {
-            var states = (await c.QueryAsync<(string State, long Count)>("SELECT state, COUNT(*) FROM exchange_outbox GROUP BY state"))
+            // Unsettled messages are few and indexed (ix_exchange_outbox_pending); settled ones are counted as they settle.
+            var states = (await c.QueryAsync<(string State, long Count)>(
+                    "SELECT state, COUNT(*) FROM exchange_outbox WHERE state IN ('queued', 'sent') GROUP BY state"))
                 .ToDictionary(r => r.State, r => r.Count);
-            foreach (var state in new[] { DeliveryState.Queued, DeliveryState.Sent, DeliveryState.Acknowledged, DeliveryState.Rejected })
-                states.TryAdd(state, 0);
+            var counters = await ExchangeCounters.ReadAsync(c);
+            states[DeliveryState.Acknowledged] = counters.GetValueOrDefault(ExchangeCounters.Acknowledged);
+            states[DeliveryState.Rejected] = counters.GetValueOrDefault(ExchangeCounters.Rejected);
+            foreach (var state in new[] { DeliveryState.Queued, DeliveryState.Sent }) states.TryAdd(state, 0);
             var oldest = await c.ExecuteScalarAsync<long?>("SELECT MIN(created_ms) FROM exchange_outbox WHERE state IN ('queued', 'sent')");
             var contact = await c.QueryFirstOrDefaultAsync<(long? Contact, string? Error, long? ErrorMs)>(
                 "SELECT last_contact_ms, last_error, last_error_ms FROM exchange_peer_contact WHERE peer = @peer", new { peer = options.Peer.Value });
-            var received = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM exchange_inbox");
+            var received = counters.GetValueOrDefault(ExchangeCounters.Received);
             var refusals = (await c.QueryAsync<(string Reason, long Count)>(
                 "SELECT reason, COUNT(*) FROM exchange_evidence WHERE kind IN ('message-refused', 'transmission-refused') GROUP BY reason"))
                 .ToDictionary(r => r.Reason, r => r.Count);
