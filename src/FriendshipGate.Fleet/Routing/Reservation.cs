@@ -7,10 +7,35 @@ namespace FriendshipGate.Fleet;
 /// </summary>
 internal sealed class Reservation(int vehicle, int resource, double start, double end, int direction)
 {
+    private double start = start;
+    private double end = end;
+
     public int Vehicle { get; } = vehicle;
     public int Resource { get; } = resource;
-    public double Start { get; set; } = start;
-    public double End { get; set; } = end;
+
+    public double Start
+    {
+        get => start;
+        set
+        {
+            var old = start;
+            if (Same(old, value)) return;
+            start = value;
+            Table?.Moved(this, old, end);
+        }
+    }
+
+    public double End
+    {
+        get => end;
+        set
+        {
+            var old = end;
+            if (Same(old, value)) return;
+            end = value;
+            Table?.Moved(this, start, old);
+        }
+    }
     /// <summary>Direction of travel through a section (0 or 1); -1 for nodes.</summary>
     public int Direction { get; } = direction;
     public bool Released { get; set; }
@@ -19,12 +44,30 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
     /// <summary>Ties between reservations released at the same -∞ start are broken by release order.</summary>
     public long ReleaseSequence { get; set; } = long.MaxValue;
 
+    /// <summary>
+    /// What its owner's re-timing last read through it: the departure of the segment that reads it (a window before it
+    /// whose term stays below that cannot change the segment), and the driving time the term takes off the window's end
+    /// (a node: from the segment's start to the step before it; a section: the section's own driving time).
+    /// </summary>
+    public double ReadLimit { get; set; } = double.NegativeInfinity;
+    public double ReadOffset { get; set; }
+
+    /// <summary>The table it is in (null when in none) and its place in its resource's list there.</summary>
+    public ReservationTable? Table { get; set; }
+    public int Index { get; set; } = -1;
+
     public bool SortsBefore(Reservation other) =>
         Start < other.Start || (Start == other.Start && ReleaseSequence < other.ReleaseSequence);
+
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 }
 
-/// <summary>Reservations per resource, kept in order of use (the order every vehicle must keep when it executes).</summary>
-internal sealed class ReservationTable(int resourceCount)
+/// <summary>
+/// Reservations per resource, kept in order of use (the order every vehicle must keep when it executes). Each knows
+/// its place in its list. Every change of what a reservation sees before it (one came, went, moved or was released)
+/// is told to <paramref name="marks"/>, which keeps the re-timing's stale segments.
+/// </summary>
+internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
 {
     private readonly List<Reservation>[] byResource = Enumerable.Range(0, resourceCount).Select(_ => new List<Reservation>(8)).ToArray();
 
@@ -36,14 +79,37 @@ internal sealed class ReservationTable(int resourceCount)
         var at = list.Count;
         while (at > 0 && reservation.SortsBefore(list[at - 1])) at--;
         list.Insert(at, reservation);
+        reservation.Table = this;
+        Renumber(list, at);
+        marks.Came(list, reservation);
     }
 
-    public void Remove(Reservation reservation) => byResource[reservation.Resource].Remove(reservation);
+    public void Remove(Reservation reservation)
+    {
+        var list = byResource[reservation.Resource];
+        var at = reservation.Table == this && reservation.Index < list.Count && ReferenceEquals(list[reservation.Index], reservation)
+            ? reservation.Index
+            : list.IndexOf(reservation);
+        if (at < 0) return;
+        list.RemoveAt(at);
+        (reservation.Table, reservation.Index) = (null, -1);
+        Renumber(list, at);
+        marks.Went(list, at, reservation);
+    }
 
     /// <summary>Only reservations released earlier may come before a released one; re-sorting keeps that true after Start changes.</summary>
     public void Resort(Reservation reservation)
     {
         Remove(reservation);
         Add(reservation);
+    }
+
+    /// <summary>Its start or end moved (from <paramref name="oldStart"/>, <paramref name="oldEnd"/>).</summary>
+    public void Moved(Reservation reservation, double oldStart, double oldEnd) =>
+        marks.Moved(byResource[reservation.Resource], reservation, oldStart, oldEnd);
+
+    private static void Renumber(List<Reservation> list, int from)
+    {
+        for (var x = from; x < list.Count; x++) list[x].Index = x;
     }
 }

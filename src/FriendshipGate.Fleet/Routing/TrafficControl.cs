@@ -19,9 +19,7 @@ public sealed partial class TrafficControl
     private readonly Dictionary<string, List<(Reservation Hold, double End)>> suspended = new(StringComparer.Ordinal);
     private long releaseSequence;
     private int nextSlot;
-    // Per vehicle slot, during a re-timing: the first segment whose times may be out of date, and the vehicle (see Retime).
-    private int[] staleFrom = [];
-    private VehicleTraffic?[] retimed = [];
+    private readonly StaleMarks marks;
 
     public TrafficControl(RoadGraph graph, TimeProvider time, TrafficOptions? options = null)
     {
@@ -30,7 +28,8 @@ public sealed partial class TrafficControl
         epoch = time.GetUtcNow();
         this.options = (options ?? new TrafficOptions()).Validate();
         resources = new TrafficResources(graph);
-        table = new ReservationTable(resources.Count);
+        marks = new StaleMarks(resources, this.options.SectionHeadwaySeconds);
+        table = new ReservationTable(resources.Count, marks);
         planner = new RoutePlanner(table, this.options.SectionHeadwaySeconds);
     }
 
@@ -47,6 +46,7 @@ public sealed partial class TrafficControl
         var resource = resources.NodeResource(node.Index, -1, -1);
         if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
         var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index);
+        marks.Register(traffic);
         traffic.RestHold = Release(new Reservation(traffic.Slot, resource, double.NegativeInfinity, double.PositiveInfinity, -1), add: true);
         vehicles.Add(vehicle, traffic);
     }
@@ -146,7 +146,9 @@ public sealed partial class TrafficControl
     /// <summary>The vehicle has been taken off the road (towed, switched off): everything it held is free again.</summary>
     public IReadOnlyList<string> Remove(string vehicle)
     {
-        Get(vehicle).DropAll(table);
+        var v = Get(vehicle);
+        v.DropAll(table);
+        marks.Unregister(v);
         vehicles.Remove(vehicle);
         suspended.Remove(vehicle);
         return ReplanAll();

@@ -22,8 +22,13 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
     /// <summary>Per path index: the node's reservation; per edge index k (k to k+1): the section's reservation, shared by its edges.</summary>
     public Reservation?[] NodeHolds { get; private set; } = [];
     public Reservation?[] SectionHolds { get; private set; } = [];
-    /// <summary>Per segment of the path, during a re-timing: someone before it on a resource of the segment moved.</summary>
+    /// <summary>
+    /// Per segment of the path: what its timing reads changed since it was last timed (someone before it on one of its
+    /// resources came, went, moved or was released). Kept between re-timings; a new route is all stale.
+    /// </summary>
     public bool[] StaleSegments { get; private set; } = [];
+    /// <summary>The first stale segment, or <see cref="int.MaxValue"/> when the re-timing has seen every mark.</summary>
+    public int StaleFrom { get; set; } = int.MaxValue;
 
     public bool HasRoute => Path is not null && State != VehicleTrafficState.AtRest;
 
@@ -41,13 +46,21 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         Revision++;
         var last = path.Last;
         StaleSegments = new bool[path.Boundaries.Length];
+        Array.Fill(StaleSegments, true);
+        StaleFrom = 0;
         NodeHolds = new Reservation?[last + 1];
         SectionHolds = new Reservation?[last];
         for (var k = 0; k <= last; k++)
         {
             var end = k == last ? double.PositiveInfinity : arrivals[k + 1];
-            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { (held.End, held.Step) = (end, k); NodeHolds[k] = held; continue; }
-            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1) { Step = k };
+            var offset = k == 0 ? 0 : path.IntoSegment(k);
+            if (heldNodes.TryGetValue(path.NodeResources[k], out var held))
+            {
+                (held.End, held.Step, held.ReadOffset, held.ReadLimit) = (end, k, offset, double.NegativeInfinity);
+                NodeHolds[k] = held;
+                continue;
+            }
+            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1) { Step = k, ReadOffset = offset };
             table.Add(reservation);
             NodeHolds[k] = reservation;
         }
@@ -63,7 +76,7 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
                 table.Add(reservation);
             }
             reservation.End = arrivals[exit];
-            reservation.Step = k;
+            (reservation.Step, reservation.ReadOffset, reservation.ReadLimit) = (k, path.SegmentSeconds(k), double.NegativeInfinity);
             for (var e = k; e < exit; e++) SectionHolds[e] = reservation;
             k = exit;
         }
