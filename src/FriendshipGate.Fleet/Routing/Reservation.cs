@@ -16,25 +16,22 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
     public double Start
     {
         get => start;
-        set
-        {
-            var old = start;
-            if (Same(old, value)) return;
-            start = value;
-            Table?.Moved(this, old, end);
-        }
+        set => MoveTo(value, end);
     }
 
     public double End
     {
         get => end;
-        set
-        {
-            var old = end;
-            if (Same(old, value)) return;
-            end = value;
-            Table?.Moved(this, start, old);
-        }
+        set => MoveTo(start, value);
+    }
+
+    /// <summary>Moves both ends at once: those after it are told once.</summary>
+    public void MoveTo(double newStart, double newEnd)
+    {
+        var (oldStart, oldEnd) = (start, end);
+        if (Same(oldStart, newStart) && Same(oldEnd, newEnd)) return;
+        (start, end) = (newStart, newEnd);
+        Table?.Moved(this, oldStart, oldEnd);
     }
     /// <summary>Direction of travel through a section (0 or 1); -1 for nodes.</summary>
     public int Direction { get; } = direction;
@@ -70,8 +67,12 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
 internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
 {
     private readonly List<Reservation>[] byResource = Enumerable.Range(0, resourceCount).Select(_ => new List<Reservation>(8)).ToArray();
+    private readonly long[] versions = new long[resourceCount];
 
     public List<Reservation> On(int resource) => byResource[resource];
+
+    /// <summary>Changes whenever a reservation comes into or leaves the resource's list (releases re-sort, so they count).</summary>
+    public long VersionOf(int resource) => versions[resource];
 
     public void Add(Reservation reservation)
     {
@@ -80,6 +81,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
         while (at > 0 && reservation.SortsBefore(list[at - 1])) at--;
         list.Insert(at, reservation);
         reservation.Table = this;
+        versions[reservation.Resource]++;
         Renumber(list, at);
         marks.Came(list, reservation);
     }
@@ -93,6 +95,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
         if (at < 0) return;
         list.RemoveAt(at);
         (reservation.Table, reservation.Index) = (null, -1);
+        versions[reservation.Resource]++;
         Renumber(list, at);
         marks.Went(list, at, reservation);
     }

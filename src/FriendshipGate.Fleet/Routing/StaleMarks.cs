@@ -35,13 +35,22 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
     /// <summary>A reservation's window moved: those after it read the new one instead of the old.</summary>
     public void Moved(List<Reservation> list, Reservation moved, double oldStart, double oldEnd)
     {
-        for (var x = moved.Index + 1; x < list.Count; x++) Check(list[x], moved.Direction, oldStart, oldEnd, moved.Start, moved.End);
+        // Nodes are read by their end only.
+        if (!resources.IsSection(moved.Resource) && BitConverter.DoubleToInt64Bits(oldEnd) == BitConverter.DoubleToInt64Bits(moved.End)) return;
+        for (var x = moved.Index + 1; x < list.Count; x++)
+        {
+            var reader = list[x];
+            if (reader.Released) continue;
+            var (before, after) = (Term(reader, moved.Direction, oldStart, oldEnd), Term(reader, moved.Direction, moved.Start, moved.End));
+            if (BitConverter.DoubleToInt64Bits(before) == BitConverter.DoubleToInt64Bits(after) || before < reader.ReadLimit && after < reader.ReadLimit) continue;
+            if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);
+        }
     }
 
-    private void Check(Reservation reader, int direction, double start, double end, double start2 = double.NegativeInfinity, double end2 = double.NegativeInfinity)
+    private void Check(Reservation reader, int direction, double start, double end)
     {
         // A released reservation is not read: its owner holds the resource already.
-        if (reader.Released || Below(reader, direction, start, end) && Below(reader, direction, start2, end2)) return;
+        if (reader.Released || Term(reader, direction, start, end) < reader.ReadLimit) return;
         if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);
     }
 
@@ -63,12 +72,9 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
         if (segment < owner.StaleFrom) owner.StaleFrom = segment;
     }
 
-    /// <summary>The reader's term for a window before it, computed as EarliestEntry computes it, is below the departure its segment was last timed with.</summary>
-    private bool Below(Reservation reader, int direction, double start, double end)
-    {
-        var term = !resources.IsSection(reader.Resource) ? end - reader.ReadOffset
-            : direction != reader.Direction ? end
-            : Math.Max(start + headwaySeconds, end + headwaySeconds - reader.ReadOffset);
-        return term < reader.ReadLimit;
-    }
+    /// <summary>The reader's term for a window before it, computed as EarliestEntry computes it (compared with the departure its segment was last timed with).</summary>
+    private double Term(Reservation reader, int direction, double start, double end) =>
+        !resources.IsSection(reader.Resource) ? end - reader.ReadOffset
+        : direction != reader.Direction ? end
+        : Math.Max(start + headwaySeconds, end + headwaySeconds - reader.ReadOffset);
 }

@@ -18,7 +18,7 @@ public sealed partial class TrafficControl
         var moving = retiming;
         moving.Clear();
         var bound = 2;
-        foreach (var v in vehicles.Values)
+        foreach (var v in inOrder)
         {
             if (v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken or VehicleTrafficState.WaitingForRoute) return;
             if (v.State != VehicleTrafficState.Moving || !v.HasRoute) continue;
@@ -33,7 +33,6 @@ public sealed partial class TrafficControl
         // re-timings too), so each pass times a vehicle only where it is stale, where its own start time moved, and in
         // the first pass also where now can push it: the other segments would come out the same. The passes and their
         // results are those of timing every vehicle whole in the first pass and every stale segment after.
-        
         for (var pass = 0; pass <= bound; pass++)
         {
             var changed = false;
@@ -160,8 +159,7 @@ public sealed partial class TrafficControl
         for (var k = from; k <= Math.Min(last, lastMoved + 1); k++)
         {
             var hold = v.NodeHolds[k]!;
-            if (!hold.Released && k > 0) hold.Start = v.Departures[k - 1];
-            hold.End = k == last ? double.PositiveInfinity : v.Arrivals[k + 1];
+            hold.MoveTo(!hold.Released && k > 0 ? v.Departures[k - 1] : hold.Start, k == last ? double.PositiveInfinity : v.Arrivals[k + 1]);
         }
         // Sections are whole segments: start at the one the first written node lies in.
         for (var k = v.Path.Boundaries[v.Path.SegmentAt[Math.Max(0, from - 1)]]; k < last && k <= lastMoved; k++)
@@ -170,8 +168,7 @@ public sealed partial class TrafficControl
             var exit = k;
             while (exit < last && v.SectionHolds[exit] == section) exit++;
             if (exit <= v.Confirmed) continue;
-            if (!section.Released) section.Start = v.Departures[k];
-            section.End = v.Arrivals[exit];
+            section.MoveTo(!section.Released ? v.Departures[k] : section.Start, v.Arrivals[exit]);
         }
     }
 

@@ -20,6 +20,8 @@ public sealed partial class TrafficControl
     private long releaseSequence;
     private int nextSlot;
     private readonly StaleMarks marks;
+    // The vehicles in the order the dictionary gives them (releases are handed out in that order), without enumerating it each time.
+    private VehicleTraffic[] inOrder = [];
 
     public TrafficControl(RoadGraph graph, TimeProvider time, TrafficOptions? options = null)
     {
@@ -49,6 +51,7 @@ public sealed partial class TrafficControl
         marks.Register(traffic);
         traffic.RestHold = Release(new Reservation(traffic.Slot, resource, double.NegativeInfinity, double.PositiveInfinity, -1), add: true);
         vehicles.Add(vehicle, traffic);
+        inOrder = [.. vehicles.Values];
     }
 
     /// <summary>
@@ -150,6 +153,7 @@ public sealed partial class TrafficControl
         v.DropAll(table);
         marks.Unregister(v);
         vehicles.Remove(vehicle);
+        inOrder = [.. vehicles.Values];
         suspended.Remove(vehicle);
         return ReplanAll();
     }
@@ -243,7 +247,7 @@ public sealed partial class TrafficControl
         for (var again = true; again;)
         {
             again = false;
-            foreach (var v in vehicles.Values)
+            foreach (var v in inOrder)
                 if (v.State == VehicleTrafficState.Moving && ReleaseNext(v))
                 {
                     again = true;
@@ -255,20 +259,26 @@ public sealed partial class TrafficControl
 
     private bool ReleaseNext(VehicleTraffic v)
     {
+        // Nothing it stopped at changed: it would stop there again (and stopping changes nothing).
+        if (v.StoppedAt is { } stop && stop.Path == v.Path && stop.Confirmed == v.Confirmed && stop.Horizon == v.Horizon
+            && (stop.Resource < 0 || table.VersionOf(stop.Resource) == stop.Version)) return false;
         var grew = false;
+        var stoppedBy = -1;
         while (v.Horizon < v.Path!.Last && v.Horizon - v.Confirmed < options.ReleaseAheadNodes)
         {
             var k = v.Horizon + 1;
             var node = v.NodeHolds[k]!;
             var section = v.SectionHolds[k - 1] is { Released: false } entering ? entering : null;
-            if (table.On(node.Resource)[0] != node) break;
-            if (section is not null && !MayEnterSection(section)) break;
+            // Whether it may enter reads only that list: the node's head, or the order and releases in the section.
+            if (table.On(node.Resource)[0] != node) { stoppedBy = node.Resource; break; }
+            if (section is not null && !MayEnterSection(section)) { stoppedBy = section.Resource; break; }
             if (v.Horizon == v.Confirmed) v.DepartedAt = Now;
             Release(node);
             if (section is not null) Release(section);
             v.Horizon = k;
             grew = true;
         }
+        v.StoppedAt = new ReleaseStop(v.Path, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
         return grew;
     }
 

@@ -30,6 +30,12 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
     /// <summary>The first stale segment, or <see cref="int.MaxValue"/> when the re-timing has seen every mark.</summary>
     public int StaleFrom { get; set; } = int.MaxValue;
 
+    /// <summary>
+    /// Where its release last stopped: its route, progress and release then, and the resource whose list held it back
+    /// (-1: it was released as far ahead as allowed) with that list's version. Until one of these changes, it stops there again.
+    /// </summary>
+    public ReleaseStop? StoppedAt { get; set; }
+
     public bool HasRoute => Path is not null && State != VehicleTrafficState.AtRest;
 
     /// <summary>Takes a new timing of the route; reservations of already released steps keep Start = -∞ and get the new End.</summary>
@@ -134,3 +140,5 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         reservation = null;
     }
 }
+
+internal readonly record struct ReleaseStop(PathLayout Path, int Confirmed, int Horizon, int Resource, long Version);
