@@ -62,9 +62,10 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
 /// <summary>
 /// Reservations per resource, kept in order of use (the order every vehicle must keep when it executes). Each knows
 /// its place in its list. Every change of what a reservation sees before it (one came, went, moved or was released)
-/// is told to <paramref name="marks"/>, which keeps the re-timing's stale segments.
+/// is told to <paramref name="marks"/>, which keeps the re-timing's stale segments; a list that changed wakes the
+/// vehicles whose release stopped at it (<paramref name="wakes"/>).
 /// </summary>
-internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
+internal sealed class ReservationTable(int resourceCount, StaleMarks marks, ReleaseWakes wakes)
 {
     private readonly List<Reservation>[] byResource = Enumerable.Range(0, resourceCount).Select(_ => new List<Reservation>(8)).ToArray();
     private readonly long[] versions = new long[resourceCount];
@@ -82,6 +83,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
         list.Insert(at, reservation);
         reservation.Table = this;
         versions[reservation.Resource]++;
+        wakes.ListChanged(reservation.Resource);
         Renumber(list, at);
         marks.Came(list, reservation);
     }
@@ -96,6 +98,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks)
         list.RemoveAt(at);
         (reservation.Table, reservation.Index) = (null, -1);
         versions[reservation.Resource]++;
+        wakes.ListChanged(reservation.Resource);
         Renumber(list, at);
         marks.Went(list, at, reservation);
     }

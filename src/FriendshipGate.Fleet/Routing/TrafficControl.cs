@@ -20,8 +20,10 @@ public sealed partial class TrafficControl
     private long releaseSequence;
     private int nextSlot;
     private readonly StaleMarks marks;
-    // The vehicles in the order the dictionary gives them (releases are handed out in that order), without enumerating it each time.
+    private readonly ReleaseWakes wakes;
+    // The vehicles (and their slots) in the order the dictionary gives them: releases are handed out in that order.
     private VehicleTraffic[] inOrder = [];
+    private int[] slotsInOrder = [];
 
     public TrafficControl(RoadGraph graph, TimeProvider time, TrafficOptions? options = null)
     {
@@ -31,7 +33,8 @@ public sealed partial class TrafficControl
         this.options = (options ?? new TrafficOptions()).Validate();
         resources = new TrafficResources(graph);
         marks = new StaleMarks(resources, this.options.SectionHeadwaySeconds);
-        table = new ReservationTable(resources.Count, marks);
+        wakes = new ReleaseWakes(resources.Count);
+        table = new ReservationTable(resources.Count, marks, wakes);
         planner = new RoutePlanner(table, this.options.SectionHeadwaySeconds);
     }
 
@@ -47,11 +50,12 @@ public sealed partial class TrafficControl
         if (Graph.HasLanePerDirection(node.Index)) throw new ArgumentException($"vehicles are not placed on {nodeId}, a node with a lane per direction", nameof(nodeId));
         var resource = resources.NodeResource(node.Index, -1, -1);
         if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
-        var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index);
+        var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index, wakes);
+        wakes.Wake(traffic.Slot);
         marks.Register(traffic);
         traffic.RestHold = Release(new Reservation(traffic.Slot, resource, double.NegativeInfinity, double.PositiveInfinity, -1), add: true);
         vehicles.Add(vehicle, traffic);
-        inOrder = [.. vehicles.Values];
+        KeepOrder();
     }
 
     /// <summary>
@@ -153,7 +157,7 @@ public sealed partial class TrafficControl
         v.DropAll(table);
         marks.Unregister(v);
         vehicles.Remove(vehicle);
-        inOrder = [.. vehicles.Values];
+        KeepOrder();
         suspended.Remove(vehicle);
         return ReplanAll();
     }
@@ -247,14 +251,25 @@ public sealed partial class TrafficControl
         for (var again = true; again;)
         {
             again = false;
-            foreach (var v in inOrder)
+            // Only a woken vehicle can get more (see ReleaseWakes); a vehicle woken during a pass is seen in it if it comes later.
+            for (var p = 0; p < inOrder.Length; p++)
+            {
+                if (!wakes.TakeAwake(slotsInOrder[p])) continue;
+                var v = inOrder[p];
                 if (v.State == VehicleTrafficState.Moving && ReleaseNext(v))
                 {
                     again = true;
                     if (!grown.Contains(v.Key)) grown.Add(v.Key);
                 }
+            }
         }
         return grown;
+    }
+
+    private void KeepOrder()
+    {
+        inOrder = [.. vehicles.Values];
+        slotsInOrder = [.. inOrder.Select(v => v.Slot)];
     }
 
     private bool ReleaseNext(VehicleTraffic v)
@@ -279,6 +294,7 @@ public sealed partial class TrafficControl
             grew = true;
         }
         v.StoppedAt = new ReleaseStop(v.Path, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
+        wakes.StoppedAt(v.Slot, stoppedBy);
         return grew;
     }
 

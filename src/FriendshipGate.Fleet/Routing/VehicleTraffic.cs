@@ -1,24 +1,66 @@
 namespace FriendshipGate.Fleet;
 
 /// <summary>One vehicle's route and reservations inside <see cref="TrafficControl"/>.</summary>
-internal sealed class VehicleTraffic(int slot, string key, int node)
+internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWakes wakes)
 {
+    private VehicleTrafficState state = VehicleTrafficState.AtRest;
+    private PathLayout? path;
+    private int confirmed, horizon;
+
     public int Slot { get; } = slot;
     public string Key { get; } = key;
-    public VehicleTrafficState State { get; set; } = VehicleTrafficState.AtRest;
+
+    // Its state, route, progress and release are what its release reads of itself: a change wakes it (see ReleaseWakes).
+    public VehicleTrafficState State
+    {
+        get => state;
+        set
+        {
+            state = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     public int RestNode { get; set; } = node;
     public Reservation? RestHold { get; set; }
     public int Revision { get; set; }
 
-    public PathLayout? Path { get; private set; }
+    public PathLayout? Path
+    {
+        get => path;
+        private set
+        {
+            path = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     public double[] Arrivals { get; private set; } = [];
     public double[] Departures { get; private set; } = [];
     /// <summary>Number of the first step (continues over re-plans so VDA 5050 sequence ids stay increasing).</summary>
     public int FirstNumber { get; private set; }
-    public int Confirmed { get; set; }
+    public int Confirmed
+    {
+        get => confirmed;
+        set
+        {
+            confirmed = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     /// <summary>When it set off from the node it last confirmed (released beyond it); NaN while it stands there.</summary>
     public double DepartedAt { get; set; } = double.NaN;
-    public int Horizon { get; set; }
+    public int Horizon
+    {
+        get => horizon;
+        set
+        {
+            horizon = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     /// <summary>Per path index: the node's reservation; per edge index k (k to k+1): the section's reservation, shared by its edges.</summary>
     public Reservation?[] NodeHolds { get; private set; } = [];
     public Reservation?[] SectionHolds { get; private set; } = [];
