@@ -106,8 +106,29 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks, Rele
     /// <summary>Only reservations released earlier may come before a released one; re-sorting keeps that true after Start changes.</summary>
     public void Resort(Reservation reservation)
     {
+        if (StaysInPlace(reservation))
+        {
+            // As taking it out and putting it back: the list counts as changed and its owner reads it anew; those
+            // after it have the same one before them (its moved start was told when it moved).
+            versions[reservation.Resource]++;
+            wakes.ListChanged(reservation.Resource);
+            marks.Reread(reservation);
+            return;
+        }
         Remove(reservation);
         Add(reservation);
+    }
+
+    /// <summary>Whether <see cref="Add"/> would put it back where it is: it sorts before everyone after it, and not before the one in front.</summary>
+    private bool StaysInPlace(Reservation reservation)
+    {
+        var list = byResource[reservation.Resource];
+        var at = reservation.Index;
+        if (reservation.Table != this || at < 0 || at >= list.Count || !ReferenceEquals(list[at], reservation)) return false;
+        if (at > 0 && reservation.SortsBefore(list[at - 1])) return false;
+        for (var x = at + 1; x < list.Count; x++)
+            if (!reservation.SortsBefore(list[x])) return false;
+        return true;
     }
 
     /// <summary>Its start or end moved (from <paramref name="oldStart"/>, <paramref name="oldEnd"/>).</summary>

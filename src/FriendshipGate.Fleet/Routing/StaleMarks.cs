@@ -22,8 +22,14 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
     /// <summary>A reservation came into its list (new, or re-sorted when released): its owner reads there anew, and those after it have one more before them.</summary>
     public void Came(List<Reservation> list, Reservation came)
     {
-        if (Locate(came, out var owner, out var segment)) Mark(owner, segment);
+        Reread(came);
         for (var x = came.Index + 1; x < list.Count; x++) Check(list[x], came.Direction, came.Start, came.End);
+    }
+
+    /// <summary>Its owner reads it anew (it came, or was released where it is).</summary>
+    public void Reread(Reservation reservation)
+    {
+        if (Locate(reservation, out var owner, out var segment)) Mark(owner, segment);
     }
 
     /// <summary>A reservation left its list at place <paramref name="at"/>: those from there on have one fewer before them.</summary>

@@ -245,9 +245,9 @@ public sealed partial class TrafficControl
     }
 
     /// <summary>Extends every moving vehicle's release as far as the planned order allows; returns those that got more.</summary>
-    private List<string> ReleaseAll()
+    private IReadOnlyList<string> ReleaseAll()
     {
-        var grown = new List<string>();
+        List<string>? grown = null;
         for (var again = true; again;)
         {
             again = false;
@@ -259,10 +259,12 @@ public sealed partial class TrafficControl
                 if (v.State == VehicleTrafficState.Moving && ReleaseNext(v))
                 {
                     again = true;
+                    grown ??= [];
                     if (!grown.Contains(v.Key)) grown.Add(v.Key);
                 }
             }
         }
+        if (grown is null) return [];
         return grown;
     }
 
