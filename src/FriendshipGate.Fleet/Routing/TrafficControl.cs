@@ -127,8 +127,9 @@ public sealed partial class TrafficControl
         Reached(v, k);
         if (k == v.Path.Last) Arrive(v);
         if (v.State == VehicleTrafficState.Silent) return MarkRecovered(vehicle);
-        foreach (var key in ReleaseAll())
-            if (key != vehicle) changed.Add(key);
+        var grown = ReleaseAll();
+        for (var i = 0; i < grown.Count; i++)
+            if (grown[i] != vehicle) changed.Add(grown[i]);
         return changed;
     }
 
