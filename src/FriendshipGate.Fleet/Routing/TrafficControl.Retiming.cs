@@ -14,12 +14,12 @@ public sealed partial class TrafficControl
     private void Retime()
     {
         var now = Now;
-        // A vehicle away (silent, broken) or waiting for a route holds without end: nothing behind it has a time to compute.
         var moving = retiming;
         moving.Clear();
         var bound = 2;
         foreach (var v in inOrder)
         {
+            // A vehicle away (silent, broken) or waiting for a route holds without end: nothing behind it has a time to compute.
             if (v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken or VehicleTrafficState.WaitingForRoute) return;
             if (v.State != VehicleTrafficState.Moving || !v.HasRoute) continue;
             moving.Add(v);
@@ -27,7 +27,7 @@ public sealed partial class TrafficControl
         }
         moving.Sort(ByProgress);
         // Gauss-Seidel over the vehicles: the order of events is acyclic, so each pass fixes at least one more level of
-        // it; two or three passes are the rule, the bound (every remaining step) is what acyclicity guarantees.
+        // it; two or three passes are the rule, the bound (2 + every remaining step) is what acyclicity guarantees.
         // A segment's times depend only on the vehicle's own time at the segment's start, now, and the windows of those
         // before it on the segment's resources. The table marks a segment stale whenever those windows change (between
         // re-timings too), so each pass times a vehicle only where it is stale, where its own start time moved, and in
