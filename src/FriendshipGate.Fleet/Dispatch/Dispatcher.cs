@@ -48,8 +48,7 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
             // A pickup bay another vehicle stands on or heads to cannot be served now; it is freed when that vehicle leaves.
             // The drop bay is not claimed here: it is taken when the loaded vehicle sets off for it (see StagingSpot).
             if (claimed.Contains(order.FromBay) && !idle.Any(v => v.NodeId == order.FromBay)) continue;
-            var best = idle.Where(v => (!claimed.Contains(order.FromBay) || v.NodeId == order.FromBay) && CanFinish(v, order)).OrderBy(v => graph.TravelSeconds(graph[v.NodeId].Index, graph[order.FromBay].Index))
-                .ThenBy(v => v.Vehicle, StringComparer.Ordinal).FirstOrDefault();
+            var best = Nearest(idle, order, claimed);
             if (best is null)
             {
                 // Nobody idle can do this trip on its battery: they charge first, and no younger order overtakes this one.
@@ -90,13 +89,40 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
     /// </summary>
     public string? StagingSpot(TransportOrder order, IReadOnlySet<string> taken) => NearestFree(order.ToBay, RoadNodeKind.Parking, taken);
 
-    /// <summary>The free spot of a kind nearest to a node by driving time, or null when all are taken.</summary>
+    /// <summary>The free spot of a kind nearest to a node by driving time (ties: the first id in ordinal order), or null when all are taken.</summary>
     public string? NearestFree(string fromNode, RoadNodeKind kind, IReadOnlySet<string> taken)
     {
         var from = graph[fromNode].Index;
-        return graph.NodesOfKind(kind).Where(n => !taken.Contains(n.Id) || n.Index == from)
-            .OrderBy(n => graph.TravelSeconds(from, n.Index)).ThenBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault()?.Id;
+        RoadNode? best = null;
+        var bestSeconds = 0.0;
+        foreach (var n in graph.NodesOfKind(kind))
+        {
+            if (taken.Contains(n.Id) && n.Index != from) continue;
+            var seconds = graph.TravelSeconds(from, n.Index);
+            if (best is null || Before(seconds, n.Id, bestSeconds, best.Id)) (best, bestSeconds) = (n, seconds);
+        }
+        return best?.Id;
     }
+
+    /// <summary>The idle vehicle that reaches the order's pickup bay soonest (ties: the first key in ordinal order) and can finish the trip; null if none.</summary>
+    private VehicleCondition? Nearest(List<VehicleCondition> idle, TransportOrder order, HashSet<string> claimed)
+    {
+        var pickup = graph[order.FromBay].Index;
+        var bayClaimed = claimed.Contains(order.FromBay);
+        VehicleCondition? best = null;
+        var bestSeconds = 0.0;
+        foreach (var v in idle)
+        {
+            if (bayClaimed && v.NodeId != order.FromBay || !CanFinish(v, order)) continue;
+            var seconds = graph.TravelSeconds(graph[v.NodeId].Index, pickup);
+            if (best is null || Before(seconds, v.Vehicle, bestSeconds, best.Vehicle)) (best, bestSeconds) = (v, seconds);
+        }
+        return best;
+    }
+
+    /// <summary>The order of OrderBy(seconds).ThenBy(id, ordinal), which this replaces: double.CompareTo, then ordinal ids.</summary>
+    private static bool Before(double seconds, string id, double bestSeconds, string bestId) =>
+        seconds.CompareTo(bestSeconds) is var c && (c < 0 || c == 0 && string.CompareOrdinal(id, bestId) < 0);
 
     private void SendToCharge(VehicleCondition vehicle, List<VehicleCondition> idle, HashSet<string> claimed, List<ChargeInstruction> charging)
     {

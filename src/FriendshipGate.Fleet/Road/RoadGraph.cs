@@ -8,7 +8,9 @@ public sealed class RoadGraph
 {
     private readonly Dictionary<string, int> indexById;
     private readonly IReadOnlyList<RoadEdge>[] edgesAt;
-    private readonly Dictionary<(int, int), RoadEdge> edgeBetween = [];
+    // Per node, its neighbours and the edge to each (the last edge given between a pair, as a dictionary keeps it):
+    // a node has few, so a scan beats hashing the pair on every step a vehicle drives.
+    private readonly (int Neighbour, RoadEdge Edge)[][] edgeTo;
     private readonly bool[] lanePerDirection;
     private ShortestRoutes? routes;
 
@@ -19,6 +21,7 @@ public sealed class RoadGraph
         Edges = edges;
         indexById = nodes.ToDictionary(n => n.Id, n => n.Index, StringComparer.Ordinal);
         var lists = nodes.Select(_ => new List<RoadEdge>()).ToArray();
+        var edgeBetween = new Dictionary<(int, int), RoadEdge>();
         foreach (var edge in edges)
         {
             lists[edge.From].Add(edge);
@@ -26,6 +29,7 @@ public sealed class RoadGraph
             edgeBetween[(edge.From, edge.To)] = edge;
             edgeBetween[(edge.To, edge.From)] = edge;
         }
+        edgeTo = [.. nodes.Select(n => edgeBetween.Where(p => p.Key.Item1 == n.Index).Select(p => (p.Key.Item2, p.Value)).ToArray())];
         edgesAt = lists.Select(l => (IReadOnlyList<RoadEdge>)l.AsReadOnly()).ToArray();
         lanePerDirection = nodes.Select(n => n.Kind == RoadNodeKind.PassingPlace
             || (!n.IsRestSpot && lists[n.Index] is { Count: 2 } two && !two[0].SingleLane && !two[1].SingleLane)).ToArray();
@@ -53,8 +57,12 @@ public sealed class RoadGraph
 
     public IReadOnlyList<RoadEdge> EdgesAt(int node) => edgesAt[node];
 
-    public RoadEdge EdgeBetween(int from, int to) =>
-        edgeBetween.TryGetValue((from, to), out var edge) ? edge : throw new ArgumentException($"no edge {Nodes[from].Id}--{Nodes[to].Id}");
+    public RoadEdge EdgeBetween(int from, int to)
+    {
+        foreach (var (neighbour, edge) in edgeTo[from])
+            if (neighbour == to) return edge;
+        throw new ArgumentException($"no edge {Nodes[from].Id}--{Nodes[to].Id}");
+    }
 
     /// <summary>
     /// A passing place, or a point of two-lane road with nothing joining it: vehicles going opposite ways each keep to

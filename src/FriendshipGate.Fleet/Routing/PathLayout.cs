@@ -51,4 +51,10 @@ internal sealed class PathLayout
     public int[] SegmentAt { get; }
 
     public int Last => Nodes.Length - 1;
+
+    /// <summary>Driving seconds from the start of the segment that arrives at node k (k ≥ 1) to node k − 1.</summary>
+    public double IntoSegment(int k) => Elapsed[k - 1] - Elapsed[Boundaries[SegmentAt[k - 1]]];
+
+    /// <summary>Driving seconds of the segment that starts at boundary node i.</summary>
+    public double SegmentSeconds(int i) => Elapsed[Boundaries[SegmentAt[i] + 1]] - Elapsed[i];
 }

@@ -7,10 +7,32 @@ namespace FriendshipGate.Fleet;
 /// </summary>
 internal sealed class Reservation(int vehicle, int resource, double start, double end, int direction)
 {
+    private double start = start;
+    private double end = end;
+
     public int Vehicle { get; } = vehicle;
     public int Resource { get; } = resource;
-    public double Start { get; set; } = start;
-    public double End { get; set; } = end;
+
+    public double Start
+    {
+        get => start;
+        set => MoveTo(value, end);
+    }
+
+    public double End
+    {
+        get => end;
+        set => MoveTo(start, value);
+    }
+
+    /// <summary>Moves both ends at once: those after it are told once.</summary>
+    public void MoveTo(double newStart, double newEnd)
+    {
+        var (oldStart, oldEnd) = (start, end);
+        if (Same(oldStart, newStart) && Same(oldEnd, newEnd)) return;
+        (start, end) = (newStart, newEnd);
+        Table?.Moved(this, oldStart, oldEnd);
+    }
     /// <summary>Direction of travel through a section (0 or 1); -1 for nodes.</summary>
     public int Direction { get; } = direction;
     public bool Released { get; set; }
@@ -19,16 +41,39 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
     /// <summary>Ties between reservations released at the same -∞ start are broken by release order.</summary>
     public long ReleaseSequence { get; set; } = long.MaxValue;
 
+    /// <summary>
+    /// What its owner's re-timing last read through it: the departure of the segment that reads it (a window before it
+    /// whose term stays below that cannot change the segment), and the driving time the term takes off the window's end
+    /// (a node: from the segment's start to the step before it; a section: the section's own driving time).
+    /// </summary>
+    public double ReadLimit { get; set; } = double.NegativeInfinity;
+    public double ReadOffset { get; set; }
+
+    /// <summary>The table it is in (null when in none) and its place in its resource's list there.</summary>
+    public ReservationTable? Table { get; set; }
+    public int Index { get; set; } = -1;
+
     public bool SortsBefore(Reservation other) =>
         Start < other.Start || (Start == other.Start && ReleaseSequence < other.ReleaseSequence);
+
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 }
 
-/// <summary>Reservations per resource, kept in order of use (the order every vehicle must keep when it executes).</summary>
-internal sealed class ReservationTable(int resourceCount)
+/// <summary>
+/// Reservations per resource, kept in order of use (the order every vehicle must keep when it executes). Each knows
+/// its place in its list. Every change of what a reservation sees before it (one came, went, moved or was released)
+/// is told to <paramref name="marks"/>, which keeps the re-timing's stale segments; a list that changed wakes the
+/// vehicles whose release stopped at it (<paramref name="wakes"/>).
+/// </summary>
+internal sealed class ReservationTable(int resourceCount, StaleMarks marks, ReleaseWakes wakes)
 {
     private readonly List<Reservation>[] byResource = Enumerable.Range(0, resourceCount).Select(_ => new List<Reservation>(8)).ToArray();
+    private readonly long[] versions = new long[resourceCount];
 
     public List<Reservation> On(int resource) => byResource[resource];
+
+    /// <summary>Changes whenever a reservation comes into or leaves the resource's list (releases re-sort, so they count).</summary>
+    public long VersionOf(int resource) => versions[resource];
 
     public void Add(Reservation reservation)
     {
@@ -36,14 +81,62 @@ internal sealed class ReservationTable(int resourceCount)
         var at = list.Count;
         while (at > 0 && reservation.SortsBefore(list[at - 1])) at--;
         list.Insert(at, reservation);
+        reservation.Table = this;
+        versions[reservation.Resource]++;
+        wakes.ListChanged(reservation.Resource);
+        Renumber(list, at);
+        marks.Came(list, reservation);
     }
 
-    public void Remove(Reservation reservation) => byResource[reservation.Resource].Remove(reservation);
+    public void Remove(Reservation reservation)
+    {
+        var list = byResource[reservation.Resource];
+        var at = reservation.Table == this && reservation.Index < list.Count && ReferenceEquals(list[reservation.Index], reservation)
+            ? reservation.Index
+            : list.IndexOf(reservation);
+        if (at < 0) return;
+        list.RemoveAt(at);
+        (reservation.Table, reservation.Index) = (null, -1);
+        versions[reservation.Resource]++;
+        wakes.ListChanged(reservation.Resource);
+        Renumber(list, at);
+        marks.Went(list, at, reservation);
+    }
 
     /// <summary>Only reservations released earlier may come before a released one; re-sorting keeps that true after Start changes.</summary>
     public void Resort(Reservation reservation)
     {
+        if (StaysInPlace(reservation))
+        {
+            // As taking it out and putting it back: the list counts as changed and its owner reads it anew; those
+            // after it have the same one before them (its moved start was told when it moved).
+            versions[reservation.Resource]++;
+            wakes.ListChanged(reservation.Resource);
+            marks.Reread(reservation);
+            return;
+        }
         Remove(reservation);
         Add(reservation);
+    }
+
+    /// <summary>Whether <see cref="Add"/> would put it back where it is: it sorts before everyone after it, and not before the one in front.</summary>
+    private bool StaysInPlace(Reservation reservation)
+    {
+        var list = byResource[reservation.Resource];
+        var at = reservation.Index;
+        if (reservation.Table != this || at < 0 || at >= list.Count || !ReferenceEquals(list[at], reservation)) return false;
+        if (at > 0 && reservation.SortsBefore(list[at - 1])) return false;
+        for (var x = at + 1; x < list.Count; x++)
+            if (!reservation.SortsBefore(list[x])) return false;
+        return true;
+    }
+
+    /// <summary>Its start or end moved (from <paramref name="oldStart"/>, <paramref name="oldEnd"/>).</summary>
+    public void Moved(Reservation reservation, double oldStart, double oldEnd) =>
+        marks.Moved(byResource[reservation.Resource], reservation, oldStart, oldEnd);
+
+    private static void Renumber(List<Reservation> list, int from)
+    {
+        for (var x = from; x < list.Count; x++) list[x].Index = x;
     }
 }

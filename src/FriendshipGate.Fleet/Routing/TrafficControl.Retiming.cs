@@ -14,56 +14,60 @@ public sealed partial class TrafficControl
     private void Retime()
     {
         var now = Now;
-        // A vehicle away (silent, broken) or waiting for a route holds without end: nothing behind it has a time to compute.
-        if (vehicles.Values.Any(v => v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken or VehicleTrafficState.WaitingForRoute)) return;
-        var moving = vehicles.Values.Where(v => v.State == VehicleTrafficState.Moving && v.HasRoute).ToList();
-        moving.Sort((a, b) => a.Departures[a.Confirmed].CompareTo(b.Departures[b.Confirmed]) is var c && c != 0 ? c : a.Slot.CompareTo(b.Slot));
-        // Gauss-Seidel over the vehicles: the order of events is acyclic, so each pass fixes at least one more level of
-        // it; two or three passes are the rule, the bound (every remaining step) is what acyclicity guarantees.
-        var bound = moving.Sum(v => v.Path!.Last - v.Confirmed) + 2;
-        // A segment's times depend only on the vehicle's own time at the segment's start, now, and the windows of those
-        // before it on the segment's resources. After the first pass a vehicle is timed again only where a predecessor
-        // moved (its stale segments, from staleFrom on) and where its own start time then moved: the other segments
-        // would come out the same. The passes and their results are those of timing every vehicle whole in every
-        // pass, at a fraction of the cost.
-        if (staleFrom.Length < nextSlot)
+        var moving = retiming;
+        moving.Clear();
+        var bound = 2;
+        foreach (var v in inOrder)
         {
-            staleFrom = new int[nextSlot];
-            Array.Fill(staleFrom, Fresh);
-            retimed = new VehicleTraffic?[nextSlot];
+            // A vehicle away (silent, broken) or waiting for a route holds without end: nothing behind it has a time to compute.
+            if (v.State is VehicleTrafficState.Silent or VehicleTrafficState.Broken or VehicleTrafficState.WaitingForRoute) return;
+            if (v.State != VehicleTrafficState.Moving || !v.HasRoute) continue;
+            moving.Add(v);
+            bound += v.Path!.Last - v.Confirmed;
         }
-        foreach (var v in moving) (staleFrom[v.Slot], retimed[v.Slot]) = (0, v);
+        moving.Sort(ByProgress);
+        // Gauss-Seidel over the vehicles: the order of events is acyclic, so each pass fixes at least one more level of
+        // it; two or three passes are the rule, the bound (2 + every remaining step) is what acyclicity guarantees.
+        // A segment's times depend only on the vehicle's own time at the segment's start, now, and the windows of those
+        // before it on the segment's resources. The table marks a segment stale whenever those windows change (between
+        // re-timings too), so each pass times a vehicle only where it is stale, where its own start time moved, and in
+        // the first pass also where now can push it: the other segments would come out the same. The passes and their
+        // results are those of timing every vehicle whole in the first pass and every stale segment after.
         for (var pass = 0; pass <= bound; pass++)
         {
             var changed = false;
             foreach (var v in moving)
             {
-                var from = staleFrom[v.Slot];
+                var from = pass == 0 ? 0 : v.StaleFrom;
                 if (from == Fresh) continue;
-                staleFrom[v.Slot] = Fresh;
-                var (first, last) = RetimeVehicle(v, now, from, whole: pass == 0);
+                v.StaleFrom = Fresh;
+                var (first, last) = RetimeVehicle(v, now, from, firstPass: pass == 0);
                 if (first == Fresh) continue;
                 changed = true;
                 WriteWindows(v, first, last);
             }
             if (!changed) break;
         }
-        foreach (var v in moving)
-        {
-            (staleFrom[v.Slot], retimed[v.Slot]) = (Fresh, null);
-            Array.Clear(v.StaleSegments);
-        }
     }
 
     private const int Fresh = int.MaxValue;
 
+    /// <summary>The moving vehicles of a re-timing, further along their plans first (a list kept for reuse).</summary>
+    private readonly List<VehicleTraffic> retiming = [];
+
+    private static readonly Comparison<VehicleTraffic> ByProgress = (a, b) =>
+        a.Departures[a.Confirmed].CompareTo(b.Departures[b.Confirmed]) is var c && c != 0 ? c : a.Slot.CompareTo(b.Slot);
+
+    /// <summary>Now pushes a departure only when it is later than the departure was last timed; the margin covers <see cref="Set"/>'s tolerance.</summary>
+    private const double NowMargin = 1e-6;
+
     /// <summary>
-    /// Computes the vehicle's earliest arrivals and departures from its last confirmed node on (unless
-    /// <paramref name="whole"/>, from segment <paramref name="fromSegment"/> if later, and only segments marked stale or
-    /// whose start time moved: the others are up to date); returns the first and last path index whose time moved
-    /// (<see cref="Fresh"/> and -1 if none did).
+    /// Computes the vehicle's earliest arrivals and departures from its last confirmed node on (from segment
+    /// <paramref name="fromSegment"/> if later), only where a segment is stale, its start time moved, or (in the
+    /// <paramref name="firstPass"/>) now may be later than its departure: the others would come out as they are. Returns
+    /// the first and last path index whose time moved (<see cref="Fresh"/> and -1 if none did).
     /// </summary>
-    private (int First, int Last) RetimeVehicle(VehicleTraffic v, double now, int fromSegment, bool whole)
+    private (int First, int Last) RetimeVehicle(VehicleTraffic v, double now, int fromSegment, bool firstPass)
     {
         var path = v.Path!;
         var elapsed = path.Elapsed;
@@ -77,8 +81,9 @@ public sealed partial class TrafficControl
         {
             var i = boundaries[b];
             var j = boundaries[b + 1];
-            // Neither its start time nor anyone before it moved: it would come out the same.
-            if (!whole && b != start && !carried && !stale[b]) continue;
+            // Neither its start time, nor anyone before it, nor (as the clock went on) now's push on it moved: it would
+            // come out the same. Only the first segment reads the vehicle's progress (departed, late), so it is always timed.
+            if (b != start && !carried && !stale[b] && !(firstPass && !(now <= v.Departures[i] - NowMargin))) continue;
             stale[b] = false;
             double departure;
             if (i < v.Confirmed || v.Horizon > i && v.Confirmed == i)
@@ -91,6 +96,10 @@ public sealed partial class TrafficControl
                 departure = Math.Max(v.Arrivals[i], now);
                 departure = Math.Max(departure, EarliestEntry(v, path, i, j, departure));
             }
+            // What the segment read is below this departure (see StaleMarks).
+            for (var k = i + 1; k <= j; k++)
+                if (v.NodeHolds[k] is { } read) read.ReadLimit = departure;
+            if (v.SectionHolds[i] is { } section) section.ReadLimit = departure;
             // Set off but not yet reported at the next node it should have reached by now: it gets there now at the earliest.
             var next = v.Confirmed + 1;
             var late = next > i && next <= j ? Math.Max(0, now - (departure + elapsed[next] - elapsed[i])) : 0;
@@ -140,8 +149,8 @@ public sealed partial class TrafficControl
     /// <summary>
     /// Puts the vehicle's new times into its reservations (a node from the departure towards it to the arrival at the
     /// next; a section from entry to exit), those that depend on times of path indices <paramref name="first"/> to
-    /// <paramref name="lastMoved"/> (the others already hold what they would get), and
-    /// marks whoever comes after it on those resources as out of date from the segment where they read it.
+    /// <paramref name="lastMoved"/> (the others already hold what they would get). Whoever comes after it on those
+    /// resources is marked stale by the table (<see cref="StaleMarks"/>).
     /// </summary>
     private void WriteWindows(VehicleTraffic v, int first, int lastMoved)
     {
@@ -150,9 +159,7 @@ public sealed partial class TrafficControl
         for (var k = from; k <= Math.Min(last, lastMoved + 1); k++)
         {
             var hold = v.NodeHolds[k]!;
-            if (!hold.Released && k > 0) hold.Start = v.Departures[k - 1];
-            hold.End = k == last ? double.PositiveInfinity : v.Arrivals[k + 1];
-            MarkFollowersStale(hold);
+            hold.MoveTo(!hold.Released && k > 0 ? v.Departures[k - 1] : hold.Start, k == last ? double.PositiveInfinity : v.Arrivals[k + 1]);
         }
         // Sections are whole segments: start at the one the first written node lies in.
         for (var k = v.Path.Boundaries[v.Path.SegmentAt[Math.Max(0, from - 1)]]; k < last && k <= lastMoved; k++)
@@ -161,26 +168,7 @@ public sealed partial class TrafficControl
             var exit = k;
             while (exit < last && v.SectionHolds[exit] == section) exit++;
             if (exit <= v.Confirmed) continue;
-            if (!section.Released) section.Start = v.Departures[k];
-            section.End = v.Arrivals[exit];
-            MarkFollowersStale(section);
-        }
-    }
-
-    /// <summary>Everyone after the reservation on its resource read its window: each is out of date from the segment that reads it.</summary>
-    private void MarkFollowersStale(Reservation hold)
-    {
-        var list = table.On(hold.Resource);
-        var x = 0;
-        while (x < list.Count && !ReferenceEquals(list[x], hold)) x++;
-        for (x++; x < list.Count; x++)
-        {
-            var r = list[x];
-            if (r.Vehicle < 0 || r.Vehicle >= retimed.Length || retimed[r.Vehicle] is not { } follower) continue;
-            // A node at step k is read by the segment arriving at it; a section by the segment it is.
-            var segment = r.Step < 0 ? 0 : follower.Path!.SegmentAt[resources.IsSection(r.Resource) ? r.Step : Math.Max(0, r.Step - 1)];
-            if (segment < staleFrom[r.Vehicle]) staleFrom[r.Vehicle] = segment;
-            follower.StaleSegments[segment] = true;
+            section.MoveTo(!section.Released ? v.Departures[k] : section.Start, v.Arrivals[exit]);
         }
     }
 

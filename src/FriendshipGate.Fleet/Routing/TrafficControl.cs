@@ -19,9 +19,11 @@ public sealed partial class TrafficControl
     private readonly Dictionary<string, List<(Reservation Hold, double End)>> suspended = new(StringComparer.Ordinal);
     private long releaseSequence;
     private int nextSlot;
-    // Per vehicle slot, during a re-timing: the first segment whose times may be out of date, and the vehicle (see Retime).
-    private int[] staleFrom = [];
-    private VehicleTraffic?[] retimed = [];
+    private readonly StaleMarks marks;
+    private readonly ReleaseWakes wakes;
+    // The vehicles (and their slots) in the order the dictionary gives them: releases are handed out in that order.
+    private VehicleTraffic[] inOrder = [];
+    private int[] slotsInOrder = [];
 
     public TrafficControl(RoadGraph graph, TimeProvider time, TrafficOptions? options = null)
     {
@@ -30,7 +32,9 @@ public sealed partial class TrafficControl
         epoch = time.GetUtcNow();
         this.options = (options ?? new TrafficOptions()).Validate();
         resources = new TrafficResources(graph);
-        table = new ReservationTable(resources.Count);
+        marks = new StaleMarks(resources, this.options.SectionHeadwaySeconds);
+        wakes = new ReleaseWakes(resources.Count);
+        table = new ReservationTable(resources.Count, marks, wakes);
         planner = new RoutePlanner(table, this.options.SectionHeadwaySeconds);
     }
 
@@ -46,9 +50,12 @@ public sealed partial class TrafficControl
         if (Graph.HasLanePerDirection(node.Index)) throw new ArgumentException($"vehicles are not placed on {nodeId}, a node with a lane per direction", nameof(nodeId));
         var resource = resources.NodeResource(node.Index, -1, -1);
         if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
-        var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index);
+        var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index, wakes);
+        wakes.Wake(traffic.Slot);
+        marks.Register(traffic);
         traffic.RestHold = Release(new Reservation(traffic.Slot, resource, double.NegativeInfinity, double.PositiveInfinity, -1), add: true);
         vehicles.Add(vehicle, traffic);
+        KeepOrder();
     }
 
     /// <summary>
@@ -120,8 +127,9 @@ public sealed partial class TrafficControl
         Reached(v, k);
         if (k == v.Path.Last) Arrive(v);
         if (v.State == VehicleTrafficState.Silent) return MarkRecovered(vehicle);
-        foreach (var key in ReleaseAll())
-            if (key != vehicle) changed.Add(key);
+        var grown = ReleaseAll();
+        for (var i = 0; i < grown.Count; i++)
+            if (grown[i] != vehicle) changed.Add(grown[i]);
         return changed;
     }
 
@@ -146,8 +154,11 @@ public sealed partial class TrafficControl
     /// <summary>The vehicle has been taken off the road (towed, switched off): everything it held is free again.</summary>
     public IReadOnlyList<string> Remove(string vehicle)
     {
-        Get(vehicle).DropAll(table);
+        var v = Get(vehicle);
+        v.DropAll(table);
+        marks.Unregister(v);
         vehicles.Remove(vehicle);
+        KeepOrder();
         suspended.Remove(vehicle);
         return ReplanAll();
     }
@@ -235,38 +246,58 @@ public sealed partial class TrafficControl
     }
 
     /// <summary>Extends every moving vehicle's release as far as the planned order allows; returns those that got more.</summary>
-    private List<string> ReleaseAll()
+    private IReadOnlyList<string> ReleaseAll()
     {
-        var grown = new List<string>();
+        List<string>? grown = null;
         for (var again = true; again;)
         {
             again = false;
-            foreach (var v in vehicles.Values)
+            // Only a woken vehicle can get more (see ReleaseWakes); a vehicle woken during a pass is seen in it if it comes later.
+            for (var p = 0; p < inOrder.Length; p++)
+            {
+                if (!wakes.TakeAwake(slotsInOrder[p])) continue;
+                var v = inOrder[p];
                 if (v.State == VehicleTrafficState.Moving && ReleaseNext(v))
                 {
                     again = true;
+                    grown ??= [];
                     if (!grown.Contains(v.Key)) grown.Add(v.Key);
                 }
+            }
         }
+        if (grown is null) return [];
         return grown;
+    }
+
+    private void KeepOrder()
+    {
+        inOrder = [.. vehicles.Values];
+        slotsInOrder = [.. inOrder.Select(v => v.Slot)];
     }
 
     private bool ReleaseNext(VehicleTraffic v)
     {
+        // Nothing it stopped at changed: it would stop there again (and stopping changes nothing).
+        if (v.StoppedAt is { } stop && stop.Path == v.Path && stop.Confirmed == v.Confirmed && stop.Horizon == v.Horizon
+            && (stop.Resource < 0 || table.VersionOf(stop.Resource) == stop.Version)) return false;
         var grew = false;
+        var stoppedBy = -1;
         while (v.Horizon < v.Path!.Last && v.Horizon - v.Confirmed < options.ReleaseAheadNodes)
         {
             var k = v.Horizon + 1;
             var node = v.NodeHolds[k]!;
             var section = v.SectionHolds[k - 1] is { Released: false } entering ? entering : null;
-            if (table.On(node.Resource)[0] != node) break;
-            if (section is not null && !MayEnterSection(section)) break;
+            // Whether it may enter reads only that list: the node's head, or the order and releases in the section.
+            if (table.On(node.Resource)[0] != node) { stoppedBy = node.Resource; break; }
+            if (section is not null && !MayEnterSection(section)) { stoppedBy = section.Resource; break; }
             if (v.Horizon == v.Confirmed) v.DepartedAt = Now;
             Release(node);
             if (section is not null) Release(section);
             v.Horizon = k;
             grew = true;
         }
+        v.StoppedAt = new ReleaseStop(v.Path, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
+        wakes.StoppedAt(v.Slot, stoppedBy);
         return grew;
     }
 

@@ -1,29 +1,82 @@
 namespace FriendshipGate.Fleet;
 
 /// <summary>One vehicle's route and reservations inside <see cref="TrafficControl"/>.</summary>
-internal sealed class VehicleTraffic(int slot, string key, int node)
+internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWakes wakes)
 {
+    private VehicleTrafficState state = VehicleTrafficState.AtRest;
+    private PathLayout? path;
+    private int confirmed, horizon;
+
     public int Slot { get; } = slot;
     public string Key { get; } = key;
-    public VehicleTrafficState State { get; set; } = VehicleTrafficState.AtRest;
+
+    // Its state, route, progress and release are what its release reads of itself: a change wakes it (see ReleaseWakes).
+    public VehicleTrafficState State
+    {
+        get => state;
+        set
+        {
+            state = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     public int RestNode { get; set; } = node;
     public Reservation? RestHold { get; set; }
     public int Revision { get; set; }
 
-    public PathLayout? Path { get; private set; }
+    public PathLayout? Path
+    {
+        get => path;
+        private set
+        {
+            path = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     public double[] Arrivals { get; private set; } = [];
     public double[] Departures { get; private set; } = [];
     /// <summary>Number of the first step (continues over re-plans so VDA 5050 sequence ids stay increasing).</summary>
     public int FirstNumber { get; private set; }
-    public int Confirmed { get; set; }
+    public int Confirmed
+    {
+        get => confirmed;
+        set
+        {
+            confirmed = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     /// <summary>When it set off from the node it last confirmed (released beyond it); NaN while it stands there.</summary>
     public double DepartedAt { get; set; } = double.NaN;
-    public int Horizon { get; set; }
+    public int Horizon
+    {
+        get => horizon;
+        set
+        {
+            horizon = value;
+            wakes.Wake(Slot);
+        }
+    }
+
     /// <summary>Per path index: the node's reservation; per edge index k (k to k+1): the section's reservation, shared by its edges.</summary>
     public Reservation?[] NodeHolds { get; private set; } = [];
     public Reservation?[] SectionHolds { get; private set; } = [];
-    /// <summary>Per segment of the path, during a re-timing: someone before it on a resource of the segment moved.</summary>
+    /// <summary>
+    /// Per segment of the path: what its timing reads changed since it was last timed (someone before it on one of its
+    /// resources came, went, moved or was released). Kept between re-timings; a new route is all stale.
+    /// </summary>
     public bool[] StaleSegments { get; private set; } = [];
+    /// <summary>The first stale segment, or <see cref="int.MaxValue"/> when the re-timing has seen every mark.</summary>
+    public int StaleFrom { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// Where its release last stopped: its route, progress and release then, and the resource whose list held it back
+    /// (-1: it was released as far ahead as allowed) with that list's version. Until one of these changes, it stops there again.
+    /// </summary>
+    public ReleaseStop? StoppedAt { get; set; }
 
     public bool HasRoute => Path is not null && State != VehicleTrafficState.AtRest;
 
@@ -41,13 +94,21 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         Revision++;
         var last = path.Last;
         StaleSegments = new bool[path.Boundaries.Length];
+        Array.Fill(StaleSegments, true);
+        StaleFrom = 0;
         NodeHolds = new Reservation?[last + 1];
         SectionHolds = new Reservation?[last];
         for (var k = 0; k <= last; k++)
         {
             var end = k == last ? double.PositiveInfinity : arrivals[k + 1];
-            if (heldNodes.TryGetValue(path.NodeResources[k], out var held)) { (held.End, held.Step) = (end, k); NodeHolds[k] = held; continue; }
-            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1) { Step = k };
+            var offset = k == 0 ? 0 : path.IntoSegment(k);
+            if (heldNodes.TryGetValue(path.NodeResources[k], out var held))
+            {
+                (held.End, held.Step, held.ReadOffset, held.ReadLimit) = (end, k, offset, double.NegativeInfinity);
+                NodeHolds[k] = held;
+                continue;
+            }
+            var reservation = new Reservation(Slot, path.NodeResources[k], k == 0 ? double.NegativeInfinity : departures[k - 1], end, -1) { Step = k, ReadOffset = offset };
             table.Add(reservation);
             NodeHolds[k] = reservation;
         }
@@ -63,7 +124,7 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
                 table.Add(reservation);
             }
             reservation.End = arrivals[exit];
-            reservation.Step = k;
+            (reservation.Step, reservation.ReadOffset, reservation.ReadLimit) = (k, path.SegmentSeconds(k), double.NegativeInfinity);
             for (var e = k; e < exit; e++) SectionHolds[e] = reservation;
             k = exit;
         }
@@ -121,3 +182,5 @@ internal sealed class VehicleTraffic(int slot, string key, int node)
         reservation = null;
     }
 }
+
+internal readonly record struct ReleaseStop(PathLayout Path, int Confirmed, int Horizon, int Resource, long Version);

@@ -115,7 +115,7 @@ internal sealed partial class AgvFleet
         settlePending = false;
         foreach (var v in vehicles)
             if (v.Mode == Mode.Idle && v.Goal is null && BreakdownDue(v)) BreakDown(v);
-        if (dispatchDue && (queued.Count > 0 || vehicles.Any(NeedsDispatch)))
+        if (dispatchDue && (queued.Count > 0 || AnyNeedsDispatch()))
         {
             dispatchDue = false;
             Dispatch();
@@ -139,6 +139,13 @@ internal sealed partial class AgvFleet
         if (settlePending) return;
         settlePending = true;
         scheduler.Schedule(0, settle);
+    }
+
+    private bool AnyNeedsDispatch()
+    {
+        foreach (var v in vehicles)
+            if (NeedsDispatch(v)) return true;
+        return false;
     }
 
     private bool NeedsDispatch(Agv v) =>

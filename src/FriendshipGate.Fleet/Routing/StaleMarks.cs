@@ -1,0 +1,86 @@
+namespace FriendshipGate.Fleet;
+
+/// <summary>
+/// Marks the segments of the vehicles' routes whose re-timing (<see cref="TrafficControl"/>'s Retime) could come out
+/// differently because what they read changed: the windows of the reservations before theirs on a resource. A
+/// segment's departure is the latest of its own start, now, and one term per reservation before it on each of its
+/// unreleased resources (EarliestEntry). A term that is below the departure last timed, before and after a change,
+/// cannot change that latest, so such a change marks nothing; any other change marks the segment stale.
+/// </summary>
+internal sealed class StaleMarks(TrafficResources resources, double headwaySeconds)
+{
+    private VehicleTraffic?[] bySlot = [];
+
+    public void Register(VehicleTraffic vehicle)
+    {
+        if (bySlot.Length <= vehicle.Slot) Array.Resize(ref bySlot, Math.Max(8, 2 * (vehicle.Slot + 1)));
+        bySlot[vehicle.Slot] = vehicle;
+    }
+
+    public void Unregister(VehicleTraffic vehicle) => bySlot[vehicle.Slot] = null;
+
+    /// <summary>A reservation came into its list (new, or re-sorted when released): its owner reads there anew, and those after it have one more before them.</summary>
+    public void Came(List<Reservation> list, Reservation came)
+    {
+        Reread(came);
+        for (var x = came.Index + 1; x < list.Count; x++) Check(list[x], came.Direction, came.Start, came.End);
+    }
+
+    /// <summary>Its owner reads it anew (it came, or was released where it is).</summary>
+    public void Reread(Reservation reservation)
+    {
+        if (Locate(reservation, out var owner, out var segment)) Mark(owner, segment);
+    }
+
+    /// <summary>A reservation left its list at place <paramref name="at"/>: those from there on have one fewer before them.</summary>
+    public void Went(List<Reservation> list, int at, Reservation went)
+    {
+        for (var x = at; x < list.Count; x++) Check(list[x], went.Direction, went.Start, went.End);
+    }
+
+    /// <summary>A reservation's window moved: those after it read the new one instead of the old.</summary>
+    public void Moved(List<Reservation> list, Reservation moved, double oldStart, double oldEnd)
+    {
+        // Nodes are read by their end only.
+        if (!resources.IsSection(moved.Resource) && BitConverter.DoubleToInt64Bits(oldEnd) == BitConverter.DoubleToInt64Bits(moved.End)) return;
+        for (var x = moved.Index + 1; x < list.Count; x++)
+        {
+            var reader = list[x];
+            if (reader.Released) continue;
+            var (before, after) = (Term(reader, moved.Direction, oldStart, oldEnd), Term(reader, moved.Direction, moved.Start, moved.End));
+            if (BitConverter.DoubleToInt64Bits(before) == BitConverter.DoubleToInt64Bits(after) || before < reader.ReadLimit && after < reader.ReadLimit) continue;
+            if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);
+        }
+    }
+
+    private void Check(Reservation reader, int direction, double start, double end)
+    {
+        // A released reservation is not read: its owner holds the resource already.
+        if (reader.Released || Term(reader, direction, start, end) < reader.ReadLimit) return;
+        if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);
+    }
+
+    /// <summary>The owner with a route, and the segment of it that reads the reservation (a node at step k: the segment arriving at it; a section: the segment it is).</summary>
+    private bool Locate(Reservation reader, out VehicleTraffic owner, out int segment)
+    {
+        (owner, segment) = (null!, 0);
+        if (reader.Vehicle < 0 || reader.Vehicle >= bySlot.Length || bySlot[reader.Vehicle] is not { Path: { } path } found) return false;
+        var step = reader.Step < 0 ? 0 : resources.IsSection(reader.Resource) ? reader.Step : Math.Max(0, reader.Step - 1);
+        // Out of range only while a new route is adopted, which is stale throughout anyway.
+        if (step >= path.SegmentAt.Length || path.SegmentAt[step] >= found.StaleSegments.Length) return false;
+        (owner, segment) = (found, path.SegmentAt[step]);
+        return true;
+    }
+
+    private static void Mark(VehicleTraffic owner, int segment)
+    {
+        owner.StaleSegments[segment] = true;
+        if (segment < owner.StaleFrom) owner.StaleFrom = segment;
+    }
+
+    /// <summary>The reader's term for a window before it, computed as EarliestEntry computes it (compared with the departure its segment was last timed with).</summary>
+    private double Term(Reservation reader, int direction, double start, double end) =>
+        !resources.IsSection(reader.Resource) ? end - reader.ReadOffset
+        : direction != reader.Direction ? end
+        : Math.Max(start + headwaySeconds, end + headwaySeconds - reader.ReadOffset);
+}
