@@ -35,18 +35,20 @@ public abstract class ExchangeBetweenProcessesTests(string backend)
     public async Task ReceiverKilledMidBatch_RestartedThreeTimes_EachMessageAppliedExactlyOnce()
     {
         await using var nodes = await TestNodes.StartAsync(backend);
-        const int total = 3000;
-        var producing = nodes.VnApi.PostObservationsAsync(total, batch: 50);
+        const int total = 3000, perRound = total / 3;
         for (var kill = 1; kill <= 3; kill++)
         {
             var before = (await nodes.CnApi.StatusAsync()).Received;
+            // Each round brings its own messages: with all of them posted at once, the sender could deliver every one
+            // between two kills and leave the next round no traffic to be killed in.
+            var producing = nodes.VnApi.PostObservationsAsync(perRound, offset: (kill - 1) * perRound, batch: 50);
             // Kill as soon as the receiver is applying batches: some have committed, others are in flight.
             await TestNodes.WaitUntilAsync(async () => (await nodes.CnApi.StatusAsync()).Received > before, TimeSpan.FromSeconds(60), "traffic");
             await nodes.Cn.KillAsync();
             await Task.Delay(300);
             await nodes.Cn.StartAsync();
+            await producing;
         }
-        await producing;
         await nodes.VnApi.WaitSettledAsync(total);
 
         var received = await nodes.CnApi.ObservationsAsync();
