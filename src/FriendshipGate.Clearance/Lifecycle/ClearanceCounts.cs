@@ -15,7 +15,11 @@ public sealed record ClearanceCounts(
 
 public sealed record HourlyCount(DateTimeOffset Hour, int Lodged, int Released);
 
-/// <summary>Reads <see cref="ClearanceCounts"/> for the command center: a few grouped queries, cheap enough to run every second.</summary>
+/// <summary>
+/// Reads <see cref="ClearanceCounts"/> for the command center: a few grouped queries, cheap enough to run every second.
+/// Each is answered from an index (the open, released and waiting ones are partial indexes, clearance migration 2):
+/// keep their conditions as written there, or the database falls back to reading every row.
+/// </summary>
 public sealed class ClearanceCountsReader(NodeDatabase database, TimeProvider time)
 {
     public Task<ClearanceCounts> ReadAsync(int hours, CancellationToken cancellationToken = default) =>
