@@ -102,10 +102,10 @@ public sealed class NodeDatabase : IAsyncDisposable
         }
     }
 
-    private async Task HoldWritersAsync(Func<Task> work)
+    private async Task HoldWritersAsync(Action work)
     {
         await sqliteWriter.WaitAsync();
-        try { await work(); }
+        try { work(); }
         finally { sqliteWriter.Release(); }
     }
 

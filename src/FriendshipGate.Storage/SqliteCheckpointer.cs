@@ -13,18 +13,21 @@ namespace FriendshipGate.Storage;
 /// A passive checkpoint alone lets the log grow without end under steady writes: SQLite starts the log again from its
 /// beginning only when a writer finds every frame copied, and with commits arriving during every checkpoint it never
 /// does (a benchmark's log reached 585 MB, every write extending the file). So once the log is longer than
-/// <see cref="RestartFrames"/>, the few frames written while the passive checkpoint ran are copied with the writers
-/// held back (<paramref name="holdWriters"/>); the next commit then starts the log again at its beginning and writes
-/// over pages the file already has.
+/// <see cref="RestartFrames"/>, the frames written while the last passive round ran are copied with the writers held
+/// back (<paramref name="holdWriters"/> runs its argument while no write transaction is open); the next commit then
+/// starts the log again at its beginning and writes over pages the file already has.
 /// </remarks>
-internal sealed class SqliteCheckpointer(string connectionString, Func<Func<Task>, Task> holdWriters) : IAsyncDisposable
+internal sealed class SqliteCheckpointer(string connectionString, Func<Action, Task> holdWriters) : IAsyncDisposable
 {
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Log length (4 KiB pages) above which the log is made to start again: 16 MiB.</summary>
     public const long RestartFrames = 4096;
 
-    /// <summary>The most frames copied while writers wait: 8 MiB, a few milliseconds.</summary>
+    /// <summary>
+    /// A round that found at most this many frames added (8 MiB) leads to the held copy, which then has about as many to
+    /// copy: a few milliseconds. Only when writers keep ahead of every round is one round's work copied held.
+    /// </summary>
     public const long HeldCopyFrames = 2048;
 
     private const int MaxRounds = 8;
@@ -67,7 +70,7 @@ internal sealed class SqliteCheckpointer(string connectionString, Func<Func<Task
                 var outrun = round == MaxRounds && logFrames > 4 * RestartFrames;
                 if ((fewAdded || outrun) && copiedFrames == logFrames)
                 {
-                    await holdWriters(() => { Passive(connection); return Task.CompletedTask; });
+                    await holdWriters(() => Passive(connection));
                     return;
                 }
                 previous = logFrames;
