@@ -20,6 +20,7 @@ public sealed class ScenarioTraffic
     private readonly RouteSpec[] routes;
     private readonly ArrivalProcess[] processes;
     private readonly GoodsMix goods;
+    private readonly SeasonCalendar seasons;
     private readonly RandomStream arrivals, goodsRandom;
     private readonly TimeProvider time;
     private readonly DateTimeOffset realStart, scenarioMidnight;
@@ -39,6 +40,7 @@ public sealed class ScenarioTraffic
         // A share of a Poisson process's arrivals is a Poisson process with the rate scaled by it.
         routes = [.. chosen.Select(r => r with { VehiclesPerDay = r.VehiclesPerDay * share })];
         goods = new GoodsMix(scenario, seed);
+        seasons = scenario.Calendar;
         arrivals = new RandomStream(seed, TwinStreams.Arrivals);
         goodsRandom = new RandomStream(seed, TwinStreams.Goods);
         realStart = time.GetUtcNow();
@@ -77,7 +79,7 @@ public sealed class ScenarioTraffic
             var route = Array.IndexOf(next, next.Min());
             var at = next[route];
             next[route] = Next(processes[route], at);
-            var (subject, _) = goods.Next($"live-{number}", goodsRandom, aeoRecognised: true, scenario.Calendar.On(DateOnly.FromDateTime(scenarioMidnight.AddTicks(at).UtcDateTime)));
+            var (subject, _) = goods.Next($"live-{number}", goodsRandom, aeoRecognised: true, seasons.On(DateOnly.FromDateTime(scenarioMidnight.AddTicks(at).UtcDateTime)));
             var due = realStart + TimeSpan.FromTicks((long)((at - scenarioStart) / Speed));
             yield return (due, new ScenarioTruck(number, routes[route].Name, scenarioMidnight.AddTicks(at), subject.Items[0], subject.TraderIds[0], subject.AeoRecognised));
         }

@@ -26,6 +26,7 @@ internal sealed partial class GateTwin
     private readonly VirtualTimeProvider time;
     private readonly RiskEngine risk;
     private readonly GoodsMix goods;
+    private readonly SeasonCalendar seasons;
     private readonly AgvFleet? fleet;
     private readonly RandomStream arrivals, goodsRandom, service, appointments, crossing;
     private readonly RouteState[] routes;
@@ -44,6 +45,7 @@ internal sealed partial class GateTwin
         time = new VirtualTimeProvider(scheduler, Start);
         risk = new RiskEngine(rules);
         goods = new GoodsMix(scenario, seed);
+        seasons = scenario.Calendar;
         arrivals = new RandomStream(seed, TwinStreams.Arrivals);
         goodsRandom = new RandomStream(seed, TwinStreams.Goods);
         service = new RandomStream(seed, TwinStreams.Service);
@@ -88,7 +90,7 @@ internal sealed partial class GateTwin
         ScheduleNextArrival(route.Index);
         var index = trucks.Count;
         var declaration = $"VN-EX-{index + 1:D7}";
-        var (subject, perishable) = goods.Next(declaration, goodsRandom, policy.AeoRecognised, scenario.Calendar.On(DateOnly.FromDateTime(Now.UtcDateTime)));
+        var (subject, perishable) = goods.Next(declaration, goodsRandom, policy.AeoRecognised, seasons.On(DateOnly.FromDateTime(Now.UtcDateTime)));
         var decision = risk.Decide(subject, RiskEngine.SeedFor(seed, declaration), counts);
         counts = counts.Add(decision.Lane);
         lanes[decision.Lane] = lanes.GetValueOrDefault(decision.Lane) + 1;

@@ -19,18 +19,11 @@ public sealed record Scenario(
     IReadOnlyList<OutageWindow> ExchangeOutages, double AgvBreakdownsPerVehicleDay, double AgvRepairMinutes, int AgvBacklogLimit = 30,
     IReadOnlyList<Season>? Seasons = null)
 {
-    // Kept with the list it was built from: a copy made with `with { Seasons = ... }` carries this field along.
-    private (IReadOnlyList<Season>? From, SeasonCalendar Calendar)? calendar;
-
-    /// <summary>The season of each calendar day (<see cref="Seasons"/>; none: every day ordinary).</summary>
-    public SeasonCalendar Calendar
-    {
-        get
-        {
-            if (calendar is not { } built || !ReferenceEquals(built.From, Seasons)) calendar = built = (Seasons, new SeasonCalendar(Seasons, Name));
-            return built.Calendar;
-        }
-    }
+    /// <summary>
+    /// The season of each calendar day (<see cref="Seasons"/>; none: every day ordinary), built from the seasons on each
+    /// read and checked as it is built: keep the one you use.
+    /// </summary>
+    public SeasonCalendar Calendar => new(Seasons, Name);
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
