@@ -27,11 +27,24 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>CPU time the node's process has used so far (user and system), zero when it is not running.</summary>
     public TimeSpan ProcessorTime => process is { HasExited: false } running ? running.TotalProcessorTime : TimeSpan.Zero;
 
+    private static readonly HashSet<int> PortsHandedOut = [];
+
+    /// <summary>
+    /// A loopback port free now and never handed out before by this process: a node killed in a crash test leaves its port free
+    /// until it restarts, and another node given that port meanwhile would answer in its place or fail to bind.
+    /// </summary>
     public static string FreeLoopbackUrl()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (PortsHandedOut)
+            {
+                if (PortsHandedOut.Add(port)) return $"http://127.0.0.1:{port}";
+            }
+        }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
