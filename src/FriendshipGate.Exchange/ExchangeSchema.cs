@@ -77,5 +77,19 @@ internal static class ExchangeSchema
             INSERT INTO exchange_counters (name, value) SELECT 'rejected', COUNT(*) FROM exchange_outbox WHERE state = 'rejected';
             INSERT INTO exchange_counters (name, value) SELECT 'received', COUNT(*) FROM exchange_inbox;
             """),
+        // Each signed message is stored once, in its message-sent evidence entry: the outbox row, updated twice on its way
+        // (sent, then settled), points to it instead of carrying the JWS, which made every update rewrite a kilobyte.
+        // Proofs are read from the receipt's evidence entry (its leaves, or the path when it holds only some) instead of
+        // an audit path stored per message; rows settled or received before keep the path they have.
+        new("exchange", 3, """
+            ALTER TABLE exchange_outbox ADD COLUMN evidence_seq BIGINT NULL;
+            ALTER TABLE exchange_outbox ADD COLUMN proof_seq BIGINT NULL;
+            CREATE INDEX ix_exchange_evidence_sent ON exchange_evidence (message_id) WHERE kind = 'message-sent';
+            UPDATE exchange_outbox SET evidence_seq = (SELECT MIN(e.seq) FROM exchange_evidence e
+                WHERE e.kind = 'message-sent' AND e.message_id = exchange_outbox.message_id);
+            DROP INDEX ix_exchange_evidence_sent;
+            ALTER TABLE exchange_outbox DROP COLUMN jws;
+            ALTER TABLE exchange_inbox ADD COLUMN receipt_seq BIGINT NULL;
+            """),
     ];
 }

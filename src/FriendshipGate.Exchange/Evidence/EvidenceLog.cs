@@ -12,9 +12,10 @@ public sealed class EvidenceLog(TimeProvider time)
     private static readonly string[] Columns =
         ["seq", "at_ms", "kind", "message_id", "counterpart", "reason", "detail", "content_hash", "content", "prev_hash", "entry_hash"];
 
-    public async Task AppendAsync(NodeTransaction tx, IReadOnlyList<EvidenceItem> items, CancellationToken cancellationToken = default)
+    /// <returns>The sequence number of the first entry appended; the others follow it one by one (0 when there were none).</returns>
+    public async Task<long> AppendAsync(NodeTransaction tx, IReadOnlyList<EvidenceItem> items, CancellationToken cancellationToken = default)
     {
-        if (items.Count == 0) return;
+        if (items.Count == 0) return 0;
         if (tx.Kind == DatabaseKind.Postgres)
         {
             // Several node processes may share one database: the chain's head is read and extended under a lock.
@@ -35,10 +36,15 @@ public sealed class EvidenceLog(TimeProvider time)
             prev = hash;
         }
         await tx.InsertRowsAsync("exchange_evidence", Columns, rows, cancellationToken: cancellationToken);
+        return (long)rows[0][0]!;
     }
 
-    public Task AppendAsync(NodeTransaction tx, EvidenceItem item, CancellationToken cancellationToken = default) =>
+    public Task<long> AppendAsync(NodeTransaction tx, EvidenceItem item, CancellationToken cancellationToken = default) =>
         AppendAsync(tx, [item], cancellationToken);
+
+    /// <summary>The content of one entry, e.g. a message's JWS or a receipt's leaves.</summary>
+    public static Task<string> ContentAsync(System.Data.Common.DbConnection connection, long seq, System.Data.Common.DbTransaction? transaction = null) =>
+        connection.QuerySingleAsync<string>("SELECT content FROM exchange_evidence WHERE seq = @seq", new { seq }, transaction);
 
     /// <summary>Reads entries in order, from <paramref name="afterSeq"/> on, for export.</summary>
     public static async Task<IReadOnlyList<EvidenceEntry>> ReadAsync(NodeDatabase database, long afterSeq, int limit, CancellationToken cancellationToken = default) =>

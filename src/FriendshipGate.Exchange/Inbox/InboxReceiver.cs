@@ -19,7 +19,7 @@ public sealed class InboxReceiver(
     TimeProvider time)
 {
     private static readonly string[] InboxColumns =
-        ["message_id", "sender", "type", "hash", "created_ms", "received_ms", "receipt_id", "leaf_index", "audit_path"];
+        ["message_id", "sender", "type", "hash", "created_ms", "received_ms", "receipt_id", "leaf_index", "audit_path", "receipt_seq"];
 
     private readonly Dictionary<string, IMessageHandler> handlersByType = handlers.ToDictionary(h => h.MessageType);
 
@@ -104,7 +104,7 @@ public sealed class InboxReceiver(
         var now = WireJson.Truncate(time.GetUtcNow());
         var ids = messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.Id.ToString()).Distinct().ToList();
         var stored = (await tx.Connection.QueryAsync<StoredMessage>(
-            "SELECT message_id, hash, receipt_id, leaf_index, audit_path FROM exchange_inbox WHERE " + SqlLists.In(tx.Kind, "message_id", "@ids"),
+            "SELECT message_id, hash, receipt_id, leaf_index, audit_path, receipt_seq FROM exchange_inbox WHERE " + SqlLists.In(tx.Kind, "message_id", "@ids"),
             new { ids = SqlLists.Values(tx.Kind, ids) }, tx.Transaction)).ToDictionary(s => s.message_id);
 
         var results = new MessageReceipt?[messages.Length];
@@ -113,6 +113,7 @@ public sealed class InboxReceiver(
         var accepted = new List<(Envelope Envelope, string Hash, int Leaf)>();
         var run = new List<Envelope>();
         IMessageHandler? runHandler = null;
+        var earlierReceipts = new Dictionary<long, IReadOnlyList<MessageReceipt>>();
 
         for (var i = 0; i < messages.Length; i++)
         {
@@ -143,7 +144,7 @@ public sealed class InboxReceiver(
                     if (previous.hash != message.Hash)
                         throw new ExchangeRefusal(RefusalReason.MessageIdConflict, $"message {id} was already received with another content (hash {previous.hash}).");
                     results[i] = new MessageReceipt(id, message.Hash, Outcome.Accepted, null, previous.receipt_id, (int)previous.leaf_index,
-                        MessageReceipt.DecodePath(previous.audit_path), Duplicate: true);
+                        await OriginalPathAsync(tx, previous, earlierReceipts), Duplicate: true);
                     evidenceItems.Add(new EvidenceItem(EvidenceKind.MessageRefused, message.Raw, id, body.Sender.Value,
                         RefusalReason.Duplicate.Code(), $"already received; the original receipt {previous.receipt_id} was returned."));
                     metrics.Refused(RefusalReason.Duplicate);
@@ -158,7 +159,7 @@ public sealed class InboxReceiver(
                     await handler.ApplyAsync(tx, run, cancellationToken);
                     run = [];
                 }
-                stored[id] = new StoredMessage(id, message.Hash, "", -1, null); // a second copy in this batch is a duplicate
+                stored[id] = new StoredMessage(id, message.Hash, "", -1, null, null); // a second copy in this batch is a duplicate
                 accepted.Add((envelope, message.Hash, leaves.Count));
                 leaves.Add((i, id, message.Hash, Outcome.Accepted, null));
                 evidenceItems.Add(new EvidenceItem(EvidenceKind.MessageReceived, message.Raw, id, body.Sender.Value));
@@ -176,9 +177,10 @@ public sealed class InboxReceiver(
         foreach (var r in results.Where(r => r is { Duplicate: true }).Select(r => r!.ReceiptId).Distinct())
             receipts.Add(await tx.Connection.QuerySingleAsync<string>("SELECT jws FROM exchange_receipts WHERE receipt_id = @r", new { r }, tx.Transaction));
 
+        var receiptId = "";
         if (leaves.Count > 0)
         {
-            var (receiptId, receiptJws, paths) = SignReceipt(body, leaves.Select(l => MessageReceipt.LeafText(l.Id, l.Hash, l.Outcome, l.Reason)).ToList(), now);
+            (receiptId, var receiptJws, var paths) = SignReceipt(body, leaves.Select(l => MessageReceipt.LeafText(l.Id, l.Hash, l.Outcome, l.Reason)).ToList(), now);
             receipts.Add(receiptJws);
             var proofs = new List<MessageReceipt>(leaves.Count);
             for (var leaf = 0; leaf < leaves.Count; leaf++)
@@ -189,15 +191,20 @@ public sealed class InboxReceiver(
             }
             await tx.Connection.ExecuteAsync("INSERT INTO exchange_receipts (receipt_id, direction, jws, issued_ms) VALUES (@receiptId, 'issued', @receiptJws, @ms)",
                 new { receiptId, receiptJws, ms = now.ToUnixTimeMilliseconds() }, tx.Transaction);
+            evidenceItems.Add(new EvidenceItem(EvidenceKind.ReceiptIssued, ReceiptEvidence.Content(receiptJws, proofs, leaves.Count), Counterpart: body.Sender.Value));
+        }
+        var firstEntry = await evidence.AppendAsync(tx, evidenceItems, cancellationToken);
+        if (leaves.Count > 0)
+        {
+            // The receipt's entry (the last) holds every leaf, which rebuild a message's audit path when it comes again.
+            var receiptEntry = firstEntry + evidenceItems.Count - 1;
             await tx.InsertRowsAsync("exchange_inbox", InboxColumns, accepted.Select(a => new object?[]
             {
                 a.Envelope.Id.ToString(), a.Envelope.Sender.Value, a.Envelope.Type, a.Hash, a.Envelope.CreatedAt.ToUnixTimeMilliseconds(),
-                now.ToUnixTimeMilliseconds(), receiptId, a.Leaf, string.Join(',', paths[a.Leaf]),
+                now.ToUnixTimeMilliseconds(), receiptId, a.Leaf, "", receiptEntry,
             }).ToList(), cancellationToken: cancellationToken);
             await ExchangeCounters.AddAsync(tx, ExchangeCounters.Received, accepted.Count);
-            evidenceItems.Add(new EvidenceItem(EvidenceKind.ReceiptIssued, ReceiptEvidence.Content(receiptJws, proofs, leaves.Count), Counterpart: body.Sender.Value));
         }
-        await evidence.AppendAsync(tx, evidenceItems, cancellationToken);
         var acceptedCount = accepted.Count;
         tx.OnCommitted(() => metrics.Received(acceptedCount));
         return new TransmissionResponse(receipts, results.Select(r => r!).ToList());
@@ -236,5 +243,14 @@ public sealed class InboxReceiver(
             new EvidenceItem(EvidenceKind.TransmissionRefused, content, Reason: refusal.Reason.Code(), Detail: refusal.Detail), cancellationToken), cancellationToken);
     }
 
-    private sealed record StoredMessage(string message_id, string hash, string receipt_id, long leaf_index, string? audit_path);
+    /// <summary>The audit path a message got when it first came: from its receipt's evidence entry, or as stored before exchange migration 3.</summary>
+    private static async Task<IReadOnlyList<string>> OriginalPathAsync(NodeTransaction tx, StoredMessage stored, Dictionary<long, IReadOnlyList<MessageReceipt>> receipts)
+    {
+        if (stored.receipt_seq is not { } entry) return MessageReceipt.DecodePath(stored.audit_path);
+        if (!receipts.TryGetValue(entry, out var proofs))
+            receipts[entry] = proofs = ReceiptEvidence.Parse(await EvidenceLog.ContentAsync(tx.Connection, entry, tx.Transaction)).Proofs();
+        return proofs.First(p => p.MessageId == stored.message_id && p.LeafIndex == stored.leaf_index).AuditPath;
+    }
+
+    private sealed record StoredMessage(string message_id, string hash, string receipt_id, long leaf_index, string? audit_path, long? receipt_seq);
 }

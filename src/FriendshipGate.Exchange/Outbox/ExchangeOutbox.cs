@@ -21,7 +21,7 @@ public static class DeliveryState
 /// </summary>
 public sealed class ExchangeOutbox(ExchangeOptions options, SigningKeyRing keys, EvidenceLog evidence, OutboxSignal signal, ExchangeMetrics metrics, TimeProvider time)
 {
-    private static readonly string[] Columns = ["message_id", "type", "subject", "jws", "hash", "state", "created_ms"];
+    private static readonly string[] Columns = ["message_id", "type", "subject", "evidence_seq", "hash", "state", "created_ms"];
 
     public async Task<IReadOnlyList<MessageId>> EnqueueAsync(NodeTransaction tx, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken = default)
     {
@@ -38,12 +38,14 @@ public sealed class ExchangeOutbox(ExchangeOptions options, SigningKeyRing keys,
             var (jws, hash) = Jws.SignWithHash(Jws.MessageType, json, key);
             signed[i] = (id, message, jws, hash);
         });
-        var rows = signed.Select(s => new object?[]
+        // The JWS is stored once, in its evidence entry; the outbox row points to it.
+        var firstEntry = await evidence.AppendAsync(tx,
+            signed.Select(s => new EvidenceItem(EvidenceKind.MessageSent, s.Jws, s.Id.ToString(), options.Peer.Value)).ToList(), cancellationToken);
+        var rows = signed.Select((s, i) => new object?[]
         {
-            s.Id.ToString(), s.Message.Type, s.Message.Subject, s.Jws, s.Hash, DeliveryState.Queued, now.ToUnixTimeMilliseconds(),
+            s.Id.ToString(), s.Message.Type, s.Message.Subject, firstEntry + i, s.Hash, DeliveryState.Queued, now.ToUnixTimeMilliseconds(),
         }).ToList();
         await tx.InsertRowsAsync("exchange_outbox", Columns, rows, cancellationToken: cancellationToken);
-        await evidence.AppendAsync(tx, signed.Select(s => new EvidenceItem(EvidenceKind.MessageSent, s.Jws, s.Id.ToString(), options.Peer.Value)).ToList(), cancellationToken);
         tx.OnCommitted(() =>
         {
             metrics.Queued(signed.Length);

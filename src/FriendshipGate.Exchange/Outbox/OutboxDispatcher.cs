@@ -65,14 +65,18 @@ public sealed partial class OutboxDispatcher(
     {
         if (settling.IsFaulted) await settling; // a failed settlement write: fail, forget the range, re-send
         var rows = (await database.ReadAsync(c => c.QueryAsync<PendingRow>(
-            "SELECT seq, message_id, jws, hash, created_ms FROM exchange_outbox WHERE state IN ('queued', 'sent') " +
-            "AND NOT (seq >= @first AND seq <= @last) ORDER BY seq LIMIT @limit",
+            "SELECT o.seq, o.message_id, e.content AS jws, o.hash, o.created_ms FROM exchange_outbox o " +
+            "LEFT JOIN exchange_evidence e ON e.seq = o.evidence_seq WHERE o.state IN ('queued', 'sent') " +
+            "AND NOT (o.seq >= @first AND o.seq <= @last) ORDER BY o.seq LIMIT @limit",
             new { first = settlingRange.First, last = settlingRange.Last, limit = options.BatchSize }), cancellationToken)).ToList();
         if (rows.Count == 0)
         {
             await settling;
             return false;
         }
+        // Never skipped quietly: a row whose signed message cannot be found stops the queue, loudly, until it is mended.
+        if (rows.FirstOrDefault(r => r.jws is null) is { } lost) // null from the LEFT JOIN, whatever the record says
+            throw new InvalidDataException($"outbox row {lost.seq} (message {lost.message_id}) has no message-sent evidence entry to send.");
 
         var now = WireJson.Truncate(time.GetUtcNow());
         // Marking the rows "sent" runs while the request is on its way, off the critical path.
@@ -118,7 +122,7 @@ public sealed partial class OutboxDispatcher(
             ?? throw new HttpRequestException("the peer answered an empty body.");
     }
 
-    private sealed record Settlement(List<object?[]> Updates, Dictionary<string, List<MessageReceipt>> ByReceipt,
+    private sealed record Settlement(List<(long Seq, MessageReceipt Result)> Rows, Dictionary<string, List<MessageReceipt>> ByReceipt,
         Dictionary<string, (string Jws, ReceiptBody Body)> Receipts, DateTimeOffset At);
 
     /// <summary>Checks every receipt signature and every message's proof; throws if anything does not hold.</summary>
@@ -142,7 +146,7 @@ public sealed partial class OutboxDispatcher(
             receipts[body.ReceiptId] = (receiptJws, body);
         }
         var now = time.GetUtcNow();
-        var updates = new List<object?[]>(rows.Count);
+        var settled = new List<(long, MessageReceipt)>(rows.Count);
         var byReceipt = new Dictionary<string, List<MessageReceipt>>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -150,41 +154,51 @@ public sealed partial class OutboxDispatcher(
             var row = rows[i];
             if (result.MessageHash != row.hash || (result.MessageId.Length > 0 && result.MessageId != row.message_id))
                 throw new InvalidDataException($"result {i} names {result.MessageId} but {row.message_id} was sent there.");
-            // Each receipt's signature was verified once above; each message needs only its Merkle proof checked.
-            if (!receipts.TryGetValue(result.ReceiptId, out var receipt) || !result.VerifyProof(receipt.Body))
-                throw new InvalidDataException($"the receipt proof for message {row.message_id} does not verify.");
-            var state = result.Outcome == Outcome.Accepted ? DeliveryState.Acknowledged : DeliveryState.Rejected;
-            updates.Add([row.seq, state, now.ToUnixTimeMilliseconds(), result.Reason, result.ReceiptId, (long)result.LeafIndex, string.Join(',', result.AuditPath)]);
+            settled.Add((row.seq, result));
             (byReceipt.TryGetValue(result.ReceiptId, out var list) ? list : byReceipt[result.ReceiptId] = []).Add(result);
             metrics.SendLag((now - DateTimeOffset.FromUnixTimeMilliseconds(row.created_ms)).TotalMilliseconds);
         }
-        return new Settlement(updates, byReceipt, receipts, now);
+        // Each receipt's signature was verified once above; its messages need only their Merkle proofs checked, all at
+        // once by rebuilding the tree when the answer holds every leaf of the receipt.
+        foreach (var (receiptId, proofs) in byReceipt)
+        {
+            if (!receipts.TryGetValue(receiptId, out var receipt) || !new ReceiptEvidence(receipt.Jws, proofs).ProvesAgainst(receipt.Body))
+                throw new InvalidDataException($"the receipt proofs of {proofs.Count} message(s), {proofs[0].MessageId} first, do not verify against receipt {receiptId}.");
+        }
+        return new Settlement(settled, byReceipt, receipts, now);
     }
 
     private async Task WriteSettlementAsync(Settlement settlement, CancellationToken cancellationToken)
     {
-        var (updates, byReceipt, receipts, now) = settlement;
+        var (rows, byReceipt, receipts, now) = settlement;
+        var acknowledged = 0;
         await database.WriteAsync(async tx =>
         {
+            // The receipt's evidence entry holds each message's proof, so the row only points to it.
+            var receiptIds = byReceipt.Keys.ToList();
+            var firstEntry = await evidence.AppendAsync(tx, receiptIds.Select(id => new EvidenceItem(EvidenceKind.ReceiptReceived,
+                ReceiptEvidence.Content(receipts[id].Jws, byReceipt[id], receipts[id].Body.TreeSize), Counterpart: options.Peer.Value)).ToList(), cancellationToken);
+            var entryOf = receiptIds.Select((id, i) => (id, firstEntry + i)).ToDictionary();
             // Only rows still unsettled are settled (and counted): a row settled meanwhile, e.g. by another process
             // sharing a PostgreSQL database, keeps its first settlement.
             foreach (var state in new[] { DeliveryState.Acknowledged, DeliveryState.Rejected })
             {
-                var settled = await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "audit_path"],
-                    ["bigint", "text", "bigint", "text", "text", "bigint", "text"], [.. updates.Where(u => (string)u[1]! == state)], cancellationToken,
-                    onlyWhere: "state IN ('queued', 'sent')");
+                var updates = rows.Where(r => (r.Result.Outcome == Outcome.Accepted) == (state == DeliveryState.Acknowledged)).Select(r => new object?[]
+                {
+                    r.Seq, state, now.ToUnixTimeMilliseconds(), r.Result.Reason, r.Result.ReceiptId, (long)r.Result.LeafIndex, entryOf[r.Result.ReceiptId],
+                }).ToList();
+                var settled = await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "proof_seq"],
+                    ["bigint", "text", "bigint", "text", "text", "bigint", "bigint"], updates, cancellationToken, onlyWhere: "state IN ('queued', 'sent')");
                 await ExchangeCounters.AddAsync(tx, state, settled);
+                if (state == DeliveryState.Acknowledged) acknowledged = updates.Count;
             }
             await tx.InsertRowsAsync("exchange_receipts", ["receipt_id", "direction", "jws", "issued_ms"],
-                byReceipt.Keys.Select(id => new object?[] { id, "received", receipts[id].Jws, now.ToUnixTimeMilliseconds() }).ToList(),
+                receiptIds.Select(id => new object?[] { id, "received", receipts[id].Jws, now.ToUnixTimeMilliseconds() }).ToList(),
                 "ON CONFLICT (receipt_id) DO NOTHING", cancellationToken);
-            await evidence.AppendAsync(tx, byReceipt.Select(r => new EvidenceItem(EvidenceKind.ReceiptReceived,
-                ReceiptEvidence.Content(receipts[r.Key].Jws, r.Value, receipts[r.Key].Body.TreeSize), Counterpart: options.Peer.Value)).ToList(), cancellationToken);
             await contact.RecordSuccessAsync(tx, now, cancellationToken);
         }, cancellationToken);
-        var acknowledged = updates.Count(u => (string)u[1]! == DeliveryState.Acknowledged);
         metrics.Settled(DeliveryState.Acknowledged, acknowledged);
-        metrics.Settled(DeliveryState.Rejected, updates.Count - acknowledged);
+        metrics.Settled(DeliveryState.Rejected, rows.Count - acknowledged);
     }
 
     private sealed record PendingRow(long seq, string message_id, string jws, string hash, long created_ms);

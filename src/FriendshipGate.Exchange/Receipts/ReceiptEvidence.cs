@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 
 namespace FriendshipGate.Exchange;
@@ -11,23 +12,37 @@ public sealed record ReceiptEvidence(string Receipt, IReadOnlyList<MessageReceip
 {
     public static string Content(string receiptJws, IReadOnlyList<MessageReceipt> proofs, int treeSize)
     {
-        var complete = proofs.Count == treeSize && proofs.Select(p => p.LeafIndex).Order().SequenceEqual(Enumerable.Range(0, treeSize));
-        var messages = complete && treeSize > 1 ? proofs.Select(p => p with { AuditPath = [], Duplicate = false }).ToList() : proofs;
+        var messages = treeSize > 1 && HoldsEveryLeaf(proofs, treeSize) ? proofs.Select(p => p with { AuditPath = [], Duplicate = false }).ToList() : proofs;
         return JsonSerializer.Serialize(new ReceiptEvidence(receiptJws, messages), WireJson.Options);
     }
 
-    /// <summary>True when every leaf checks against the signed body: by rebuilding the tree, or leaf by leaf with paths.</summary>
+    /// <summary>True when the proofs are exactly the leaves 0 … treeSize − 1, so the leaves alone rebuild the tree.</summary>
+    public static bool HoldsEveryLeaf(IReadOnlyList<MessageReceipt> proofs, int treeSize) =>
+        proofs.Count == treeSize && proofs.Select(p => p.LeafIndex).Order().SequenceEqual(Enumerable.Range(0, treeSize));
+
+    /// <summary>
+    /// True when every leaf checks against the signed body: by rebuilding the tree when the leaves are all here (their
+    /// audit paths, if any, are then not needed), or leaf by leaf with paths.
+    /// </summary>
     public bool ProvesAgainst(ReceiptBody body)
     {
-        if (Messages.Count > 0 && Messages.All(m => m.AuditPath is null || m.AuditPath.Count == 0) && body.TreeSize > 1)
-        {
-            var ordered = Messages.OrderBy(m => m.LeafIndex).ToList();
-            if (ordered.Count != body.TreeSize || ordered.Where((m, i) => m.LeafIndex != i).Any()) return false;
-            var (root, _) = MerkleTree.Build(ordered.Select(m => MerkleTree.LeafHash(m.Leaf)).ToList());
-            return System.Buffers.Text.Base64Url.EncodeToString(root) == body.MerkleRoot;
-        }
+        if (Messages.Any(m => m.ReceiptId != body.ReceiptId)) return false;
+        if (Messages.Count > 0 && body.TreeSize > 1 && HoldsEveryLeaf(Messages, body.TreeSize))
+            return Base64Url.EncodeToString(Tree().Root) == body.MerkleRoot;
         return Messages.All(m => (m with { AuditPath = m.AuditPath ?? [] }).VerifyProof(body));
     }
+
+    /// <summary>Each message's proof with its audit path: as recorded, or rebuilt from the leaves when the entry holds them all.</summary>
+    public IReadOnlyList<MessageReceipt> Proofs()
+    {
+        var treeSize = ReceiptBody.FromJws(Jws.Parse(Receipt)).TreeSize;
+        if (treeSize < 2 || !HoldsEveryLeaf(Messages, treeSize)) return Messages;
+        var paths = Tree().Paths;
+        return Messages.Select(m => m with { AuditPath = paths[m.LeafIndex].Select(p => Base64Url.EncodeToString(p)).ToList() }).ToList();
+    }
+
+    private (byte[] Root, byte[][][] Paths) Tree() =>
+        MerkleTree.Build(Messages.OrderBy(m => m.LeafIndex).Select(m => MerkleTree.LeafHash(m.Leaf)).ToList());
 
     public static ReceiptEvidence Parse(string content) =>
         JsonSerializer.Deserialize<ReceiptEvidence>(content, WireJson.Options) ?? throw new JsonException("empty receipt evidence.");

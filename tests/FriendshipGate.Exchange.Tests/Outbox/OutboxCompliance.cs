@@ -23,7 +23,8 @@ public abstract class OutboxCompliance : IAsyncLifetime
     private sealed record OutboxRow(string message_id, string type, string subject, string jws, string hash, string state, long created_ms);
 
     private Task<List<OutboxRow>> RowsAsync() => node.Database.ReadAsync(async c =>
-        (await c.QueryAsync<OutboxRow>("SELECT message_id, type, subject, jws, hash, state, created_ms FROM exchange_outbox ORDER BY seq")).ToList());
+        (await c.QueryAsync<OutboxRow>("SELECT o.message_id, o.type, o.subject, e.content AS jws, o.hash, o.state, o.created_ms FROM exchange_outbox o " +
+            "JOIN exchange_evidence e ON e.seq = o.evidence_seq ORDER BY o.seq")).ToList());
 
     private static OutgoingMessage Note(string text) => new(RecordingHandler.Type, 1, "notes/" + text, new { text });
 

@@ -54,4 +54,47 @@ public sealed class ReceiptEvidenceTests
         var recorded = ReceiptEvidence.Parse(ReceiptEvidence.Content("jws", proofs, 8));
         Assert.False((recorded with { Messages = recorded.Messages.Skip(1).ToList() }).ProvesAgainst(body));
     }
+
+    private static string Signed(ReceiptBody body)
+    {
+        using var key = SigningKey.Generate("ES256");
+        return Jws.Sign(Jws.ReceiptType, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options), key);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(500)]
+    public void Proofs_OfAnEntryWithEveryLeaf_RebuildEachAuditPath(int size)
+    {
+        var (body, proofs) = Receipt(size);
+        var evidence = ReceiptEvidence.Parse(ReceiptEvidence.Content(Signed(body), proofs, size));
+        Assert.Equal(proofs.Select(p => p.AuditPath), evidence.Proofs().Select(p => p.AuditPath));
+        Assert.All(evidence.Proofs(), p => Assert.True(p.VerifyProof(body)));
+    }
+
+    [Fact]
+    public void Proofs_OfAnEntryWithSomeLeaves_AreTheRecordedOnes()
+    {
+        var (body, proofs) = Receipt(9);
+        var evidence = ReceiptEvidence.Parse(ReceiptEvidence.Content(Signed(body), proofs.Skip(2).Take(3).ToList(), 9));
+        Assert.Equal(proofs.Skip(2).Take(3).Select(p => p.AuditPath), evidence.Proofs().Select(p => p.AuditPath));
+    }
+
+    [Fact]
+    public void ProvesAgainst_EveryLeaf_NeedsNoPaths_SoWrongPathsDoNotMatter()
+    {
+        // An answer that holds every leaf proves them by its root; the paths it carries are not relied on (nor stored).
+        var (body, proofs) = Receipt(8);
+        var swapped = proofs.Select((p, i) => p with { AuditPath = proofs[(i + 1) % 8].AuditPath }).ToList();
+        Assert.True(new ReceiptEvidence("jws", swapped).ProvesAgainst(body));
+        Assert.False(new ReceiptEvidence("jws", swapped.Skip(1).ToList()).ProvesAgainst(body));
+    }
+
+    [Fact]
+    public void ProvesAgainst_AProofOfAnotherReceipt_Fails()
+    {
+        var (body, proofs) = Receipt(4);
+        Assert.False(new ReceiptEvidence("jws", proofs.Select((p, i) => i == 3 ? p with { ReceiptId = "r2" } : p).ToList()).ProvesAgainst(body));
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ObservationLedgerRecordTests : IAsyncLifetime
         "SELECT station, river, origin, observed_ms, water_level_m, discharge_m3s, rainfall_mm, message_id, recorded_ms FROM hydrology_observations ORDER BY id");
 
     private Task<List<OutboxRow>> OutboxRowsAsync() =>
-        node.QueryAsync<OutboxRow>("SELECT message_id, type, subject, jws, state FROM exchange_outbox ORDER BY seq");
+        node.QueryAsync<OutboxRow>("SELECT o.message_id, o.type, o.subject, e.content AS jws, o.state FROM exchange_outbox o JOIN exchange_evidence e ON e.seq = o.evidence_seq ORDER BY o.seq");
 
     [Fact]
     public async Task Recording_a_batch_stores_each_observation_with_its_message_id_and_this_sides_origin()

@@ -135,7 +135,7 @@ public sealed class PeerObservationHandlerTests : IAsyncLifetime
         await using var cn = await HydrologyNode.StartAsync(HydrologyNode.Cn);
         var observation = new Observation(StationCode.Parse("CN-LONGZHOU"), "Zuo River", new DateTimeOffset(2025, 6, 1, 7, 15, 0, TimeSpan.Zero), 112.4, 2300, 8.2);
         var (ids, _) = await cn.Ledger.RecordAsync([observation]);
-        var jws = Assert.Single(await cn.QueryAsync<string>("SELECT jws FROM exchange_outbox"));
+        var jws = Assert.Single(await cn.QueryAsync<string>("SELECT e.content FROM exchange_outbox o JOIN exchange_evidence e ON e.seq = o.evidence_seq"));
         var envelope = Envelope.Parse(Jws.Parse(jws).Payload);
 
         await node.ReceiveAsync(envelope);
