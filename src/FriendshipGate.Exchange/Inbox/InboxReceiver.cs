@@ -180,13 +180,14 @@ public sealed class InboxReceiver(
         var receiptId = "";
         if (leaves.Count > 0)
         {
-            (receiptId, var receiptJws, var paths) = SignReceipt(body, leaves.Select(l => MessageReceipt.LeafText(l.Id, l.Hash, l.Outcome, l.Reason)).ToList(), now);
+            (receiptId, var receiptJws) = SignReceipt(body, leaves.Select(l => MessageReceipt.LeafText(l.Id, l.Hash, l.Outcome, l.Reason)).ToList(), now);
             receipts.Add(receiptJws);
+            // The answer holds every leaf of the new receipt, which prove themselves by the root: no audit paths (6.3).
             var proofs = new List<MessageReceipt>(leaves.Count);
             for (var leaf = 0; leaf < leaves.Count; leaf++)
             {
                 var l = leaves[leaf];
-                results[l.Index] = new MessageReceipt(l.Id, l.Hash, l.Outcome, l.Reason, receiptId, leaf, paths[leaf]);
+                results[l.Index] = new MessageReceipt(l.Id, l.Hash, l.Outcome, l.Reason, receiptId, leaf, []);
                 proofs.Add(results[l.Index]!);
             }
             await tx.Connection.ExecuteAsync("INSERT INTO exchange_receipts (receipt_id, direction, jws, issued_ms) VALUES (@receiptId, 'issued', @receiptJws, @ms)",
@@ -224,14 +225,13 @@ public sealed class InboxReceiver(
                 $"createdAt {envelope.CreatedAt:O} is older than the {options.MaxMessageAge.TotalDays:0}-day limit.");
     }
 
-    private (string ReceiptId, string Jws, IReadOnlyList<string>[] Paths) SignReceipt(TransmissionBody body, IReadOnlyList<string> leafTexts, DateTimeOffset now)
+    private (string ReceiptId, string Jws) SignReceipt(TransmissionBody body, IReadOnlyList<string> leafTexts, DateTimeOffset now)
     {
-        var (root, paths) = MerkleTree.Build(leafTexts.Select(MerkleTree.LeafHash).ToList());
+        var root = MerkleTree.Root(leafTexts.Select(MerkleTree.LeafHash).ToList());
         var receiptId = MessageId.New(time).ToString();
         var receipt = new ReceiptBody(receiptId, options.Self, body.Sender, now, body.TransmissionId, leafTexts.Count,
             System.Buffers.Text.Base64Url.EncodeToString(root));
-        var jws = Jws.Sign(Jws.ReceiptType, JsonSerializer.SerializeToUtf8Bytes(receipt, WireJson.Options), ownKeys.Established);
-        return (receiptId, jws, paths.Select(p => (IReadOnlyList<string>)p.Select(x => System.Buffers.Text.Base64Url.EncodeToString(x)).ToList()).ToArray());
+        return (receiptId, Jws.Sign(Jws.ReceiptType, JsonSerializer.SerializeToUtf8Bytes(receipt, WireJson.Options), ownKeys.Established));
     }
 
     private async Task RecordTransmissionRefusalAsync(string? raw, ExchangeRefusal refusal, CancellationToken cancellationToken)

@@ -27,6 +27,10 @@ public static class MerkleTree
         return SHA256.HashData(buffer);
     }
 
+    /// <summary>Computes the root only (RFC 9162 §2.1.1).</summary>
+    public static byte[] Root(IReadOnlyList<byte[]> leafHashes) =>
+        leafHashes.Count == 0 ? SHA256.HashData([]) : Subtree(leafHashes, 0, leafHashes.Count, null);
+
     /// <summary>Computes the root and every leaf's audit path.</summary>
     public static (byte[] Root, byte[][][] Paths) Build(IReadOnlyList<byte[]> leafHashes)
     {
@@ -37,15 +41,18 @@ public static class MerkleTree
         return (root, paths.Select(p => p.ToArray()).ToArray());
     }
 
-    private static byte[] Subtree(IReadOnlyList<byte[]> leaves, int start, int count, List<byte[]>[] paths)
+    private static byte[] Subtree(IReadOnlyList<byte[]> leaves, int start, int count, List<byte[]>[]? paths)
     {
         if (count == 1) return leaves[start];
         var k = 1;
         while (k * 2 < count) k *= 2;
         var left = Subtree(leaves, start, k, paths);
         var right = Subtree(leaves, start + k, count - k, paths);
-        for (var i = start; i < start + k; i++) paths[i].Add(right);
-        for (var i = start + k; i < start + count; i++) paths[i].Add(left);
+        if (paths is not null)
+        {
+            for (var i = start; i < start + k; i++) paths[i].Add(right);
+            for (var i = start + k; i < start + count; i++) paths[i].Add(left);
+        }
         return NodeHash(left, right);
     }
 

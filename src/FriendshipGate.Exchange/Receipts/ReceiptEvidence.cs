@@ -28,7 +28,7 @@ public sealed record ReceiptEvidence(string Receipt, IReadOnlyList<MessageReceip
     {
         if (Messages.Any(m => m.ReceiptId != body.ReceiptId)) return false;
         if (Messages.Count > 0 && body.TreeSize > 1 && HoldsEveryLeaf(Messages, body.TreeSize))
-            return Base64Url.EncodeToString(Tree().Root) == body.MerkleRoot;
+            return Base64Url.EncodeToString(MerkleTree.Root(LeafHashes())) == body.MerkleRoot;
         return Messages.All(m => (m with { AuditPath = m.AuditPath ?? [] }).VerifyProof(body));
     }
 
@@ -37,12 +37,11 @@ public sealed record ReceiptEvidence(string Receipt, IReadOnlyList<MessageReceip
     {
         var treeSize = ReceiptBody.FromJws(Jws.Parse(Receipt)).TreeSize;
         if (treeSize < 2 || !HoldsEveryLeaf(Messages, treeSize)) return Messages;
-        var paths = Tree().Paths;
+        var paths = MerkleTree.Build(LeafHashes()).Paths;
         return Messages.Select(m => m with { AuditPath = paths[m.LeafIndex].Select(p => Base64Url.EncodeToString(p)).ToList() }).ToList();
     }
 
-    private (byte[] Root, byte[][][] Paths) Tree() =>
-        MerkleTree.Build(Messages.OrderBy(m => m.LeafIndex).Select(m => MerkleTree.LeafHash(m.Leaf)).ToList());
+    private List<byte[]> LeafHashes() => Messages.OrderBy(m => m.LeafIndex).Select(m => MerkleTree.LeafHash(m.Leaf)).ToList();
 
     public static ReceiptEvidence Parse(string content) =>
         JsonSerializer.Deserialize<ReceiptEvidence>(content, WireJson.Options) ?? throw new JsonException("empty receipt evidence.");

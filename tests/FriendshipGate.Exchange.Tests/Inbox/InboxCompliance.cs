@@ -31,10 +31,20 @@ public abstract partial class InboxCompliance : IAsyncLifetime
         Node.Inbox.ReceiveAsync(Peer.Transmission(messages));
 
     /// <summary>The result's proof checks against the receipt it names, with the receiver's public key, and nothing else.</summary>
-    private protected bool ProofVerifies(TransmissionResponse response, MessageReceipt result)
+    private protected bool ProofVerifies(TransmissionResponse response, MessageReceipt result) =>
+        ProofOf(response, result).Verify(ReceiptOf(response, result), Node.PublicKey);
+
+    private static JwsParts ReceiptOf(TransmissionResponse response, MessageReceipt result) =>
+        response.Receipts.Select(r => Jws.Parse(r)).Single(r => ReceiptBody.FromJws(r).ReceiptId == result.ReceiptId);
+
+    /// <summary>
+    /// The result as the sender keeps it, provable alone: a new receipt's leaves come without audit paths (every leaf is in
+    /// the answer), so the sender derives them from the leaves; a duplicate's original proof comes with its path.
+    /// </summary>
+    private protected static MessageReceipt ProofOf(TransmissionResponse response, MessageReceipt result)
     {
-        var receipt = response.Receipts.Select(r => Jws.Parse(r)).Single(r => ReceiptBody.FromJws(r).ReceiptId == result.ReceiptId);
-        return result.Verify(receipt, Node.PublicKey);
+        var sameReceipt = response.Results.Where(r => r.ReceiptId == result.ReceiptId).ToList();
+        return new ReceiptEvidence(ReceiptOf(response, result).Compact, sameReceipt).Proofs().Single(p => p.LeafIndex == result.LeafIndex);
     }
 
     private protected static void AssertRejected(MessageReceipt result, RefusalReason reason)
@@ -73,18 +83,22 @@ public abstract partial class InboxCompliance : IAsyncLifetime
     [StoreFact]
     public async Task Receive_ReplayedMessage_ReturnsTheOriginalReceiptAndIsNotAppliedAgain()
     {
-        var (id, jws) = Peer.NewNote();
-        var first = (await ReceiveAsync(jws)).Results[0];
+        var notes = new[] { Peer.NewNote("one"), Peer.NewNote("two"), Peer.NewNote("three") };
+        var original = await ReceiveAsync(notes.Select(n => n.Jws).ToArray());
+        var first = original.Results[1];
         Time.Advance(TimeSpan.FromMinutes(1));
+        var (id, jws) = notes[1];
 
         var replay = await ReceiveAsync(jws);
 
+        // The original proof, with the audit path the receiver rebuilds from the original receipt's leaves.
         var again = Assert.Single(replay.Results);
         Assert.True(again.Duplicate);
         Assert.Equal(Outcome.Accepted, again.Outcome);
         Assert.Equal((first.ReceiptId, first.LeafIndex, first.Leaf), (again.ReceiptId, again.LeafIndex, again.Leaf));
-        Assert.Equal(first.AuditPath, again.AuditPath);
-        Assert.True(ProofVerifies(replay, again));
+        Assert.NotEmpty(again.AuditPath);
+        Assert.Equal(ProofOf(original, first).AuditPath, again.AuditPath);
+        Assert.True(again.Verify(Jws.Parse(Assert.Single(replay.Receipts)), Node.PublicKey));
         Assert.Equal(1, Node.Notes.TimesApplied(id));
         await AssertEvidenceAsync(EvidenceKind.MessageRefused, RefusalReason.Duplicate, id);
     }
@@ -137,8 +151,9 @@ public abstract partial class InboxCompliance : IAsyncLifetime
         Assert.Equal([good1.Id, good2.Id], Node.Notes.Applied.Select(e => e.Id).ToArray());
         var receipt = Jws.Parse(Assert.Single(response.Receipts));
         Assert.Equal(6, ReceiptBody.FromJws(receipt).TreeSize);
-        Assert.All(response.Results, r => Assert.True(r.Verify(receipt, Node.PublicKey)));
-        var forged = response.Results[3] with { Outcome = Outcome.Accepted, Reason = null };
+        Assert.All(response.Results, r => Assert.Empty(r.AuditPath));
+        Assert.All(response.Results, r => Assert.True(ProofVerifies(response, r)));
+        var forged = ProofOf(response, response.Results[3]) with { Outcome = Outcome.Accepted, Reason = null };
         Assert.False(forged.Verify(receipt, Node.PublicKey));
         await AssertEvidenceAsync(EvidenceKind.MessageRefused, RefusalReason.BadSignature, badSignature.Id);
         await AssertEvidenceAsync(EvidenceKind.MessageRefused, RefusalReason.TooOld, tooOld.Id);

@@ -220,7 +220,15 @@ public sealed class ProtocolDocumentTests
         var receipt = Jws.Parse(Assert.Single(response.Receipts));
         Assert.Equal(Doc.Block("example-receipt"), receipt.Compact);
         Assert.Equal(MessageHashes(), response.Results.Select(r => r.MessageHash));
-        Assert.All(response.Results, r => Assert.True(r.Verify(receipt, Key(CnKey)), $"the proof of {r.MessageId} does not verify."));
+        // Every leaf of the receipt is here: no paths, the rebuilt root proves them all, and each derived proof verifies alone.
+        Assert.True(receipt.Verify(Key(CnKey)));
+        Assert.All(response.Results, r => Assert.Empty(r.AuditPath));
+        Assert.True(new ReceiptEvidence(receipt.Compact, response.Results).ProvesAgainst(ReceiptBody.FromJws(receipt)));
+        var proofs = new ReceiptEvidence(receipt.Compact, response.Results).Proofs();
+        Assert.All(proofs, p => Assert.True(p.Verify(receipt, Key(CnKey)), $"the proof of {p.MessageId} does not verify."));
+        var shown = JsonSerializer.Deserialize<MessageReceipt>(Doc.Block("example-proof"), WireJson.Options)!;
+        Assert.Equal((shown.Leaf, shown.ReceiptId, shown.LeafIndex), (proofs[0].Leaf, proofs[0].ReceiptId, proofs[0].LeafIndex));
+        Assert.Equal(shown.AuditPath, proofs[0].AuditPath);
         Assert.Equal(new[] { "accepted/", "accepted/", "rejected/" + RefusalReason.InvalidPayload.Code() },
             response.Results.Select(r => $"{r.Outcome}/{r.Reason}"));
         Assert.Equal(new[] { 0, 1, 2 }, response.Results.Select(r => r.LeafIndex));
@@ -243,7 +251,8 @@ public sealed class ProtocolDocumentTests
 
         var (built, paths) = MerkleTree.Build(leaves);
         Assert.Equal(root, built);
-        Assert.Equal(response.Results.Select(r => string.Join(',', r.AuditPath)), paths.Select(MessageReceipt.EncodePath));
+        var proof = JsonSerializer.Deserialize<MessageReceipt>(Doc.Block("example-proof"), WireJson.Options)!;
+        Assert.Equal(string.Join(',', proof.AuditPath), MessageReceipt.EncodePath(paths[0]));
         Assert.Equal(new[] { leaves[1], leaves[2] }, paths[0]);
         Assert.Equal(new[] { node01 }, paths[2]);
     }
