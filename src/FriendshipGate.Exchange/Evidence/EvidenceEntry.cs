@@ -21,6 +21,12 @@ public sealed record EvidenceItem(string Kind, string Content, string? MessageId
 {
     // The chain text joins fields with line feeds; detail may quote what a peer sent, so it carries no control characters.
     public string? Detail { get; init; } = Detail is null ? null : string.Concat(Detail.Select(c => char.IsControl(c) ? ' ' : c));
+
+    /// <summary>
+    /// The SHA-256 of <see cref="Content"/>'s UTF-8 bytes when the caller has it already (a message's hash is exactly that
+    /// for its ASCII JWS), so the log does not hash a kilobyte per message a second time.
+    /// </summary>
+    public string? ContentHash { get; init; }
 }
 
 /// <summary>

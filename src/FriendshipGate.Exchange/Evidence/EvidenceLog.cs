@@ -30,7 +30,7 @@ public sealed class EvidenceLog(TimeProvider time)
         foreach (var item in items)
         {
             seq++;
-            var contentHash = Hashes.Sha256(item.Content);
+            var contentHash = item.ContentHash ?? Hashes.Sha256(item.Content);
             var hash = Hashes.Sha256(EvidenceEntry.ChainText(prev, seq, at, item.Kind, item.MessageId, item.Counterpart, item.Reason, item.Detail, contentHash));
             rows.Add([seq, at.ToUnixTimeMilliseconds(), item.Kind, item.MessageId, item.Counterpart, item.Reason, item.Detail, contentHash, item.Content, prev, hash]);
             prev = hash;

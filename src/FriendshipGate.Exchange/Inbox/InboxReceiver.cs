@@ -162,7 +162,8 @@ public sealed class InboxReceiver(
                 stored[id] = new StoredMessage(id, message.Hash, "", -1, null, null); // a second copy in this batch is a duplicate
                 accepted.Add((envelope, message.Hash, leaves.Count));
                 leaves.Add((i, id, message.Hash, Outcome.Accepted, null));
-                evidenceItems.Add(new EvidenceItem(EvidenceKind.MessageReceived, message.Raw, id, body.Sender.Value));
+                // An accepted message is a valid JWS, so ASCII: its hash is the hash of its content.
+                evidenceItems.Add(new EvidenceItem(EvidenceKind.MessageReceived, message.Raw, id, body.Sender.Value) { ContentHash = message.Hash });
             }
             catch (ExchangeRefusal refusal)
             {

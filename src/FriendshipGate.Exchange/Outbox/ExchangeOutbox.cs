@@ -40,7 +40,7 @@ public sealed class ExchangeOutbox(ExchangeOptions options, SigningKeyRing keys,
         });
         // The JWS is stored once, in its evidence entry; the outbox row points to it.
         var firstEntry = await evidence.AppendAsync(tx,
-            signed.Select(s => new EvidenceItem(EvidenceKind.MessageSent, s.Jws, s.Id.ToString(), options.Peer.Value)).ToList(), cancellationToken);
+            signed.Select(s => new EvidenceItem(EvidenceKind.MessageSent, s.Jws, s.Id.ToString(), options.Peer.Value) { ContentHash = s.Hash }).ToList(), cancellationToken);
         var rows = signed.Select((s, i) => new object?[]
         {
             s.Id.ToString(), s.Message.Type, s.Message.Subject, firstEntry + i, s.Hash, DeliveryState.Queued, now.ToUnixTimeMilliseconds(),

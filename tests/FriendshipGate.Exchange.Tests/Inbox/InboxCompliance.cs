@@ -77,6 +77,7 @@ public abstract partial class InboxCompliance : IAsyncLifetime
         Assert.Equal(1, Node.Notes.TimesApplied(id));
         var received = Assert.Single(await Node.EvidenceAsync(EvidenceKind.MessageReceived));
         Assert.Equal((id.ToString(), jws), (received.MessageId, received.Content));
+        Assert.Equal(Hashes.Sha256(received.Content), received.ContentHash);
         Assert.Single(await Node.EvidenceAsync(EvidenceKind.ReceiptIssued));
     }
 

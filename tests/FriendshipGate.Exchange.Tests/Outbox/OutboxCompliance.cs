@@ -50,6 +50,7 @@ public abstract class OutboxCompliance : IAsyncLifetime
         var sent = await node.EvidenceAsync(EvidenceKind.MessageSent);
         Assert.Equal(rows.Select(r => (r.message_id, r.jws)), sent.Select(e => (e.MessageId!, e.Content)));
         Assert.All(sent, e => Assert.Equal(TestNode.Cn.Value, e.Counterpart));
+        Assert.All(sent, e => Assert.Equal(Hashes.Sha256(e.Content), e.ContentHash));
     }
 
     [StoreFact]
