@@ -157,6 +157,7 @@ public sealed partial class TrafficControl
         var v = Get(vehicle);
         v.DropAll(table);
         marks.Unregister(v);
+        wakes.Forget(v.Slot);
         vehicles.Remove(vehicle);
         KeepOrder();
         suspended.Remove(vehicle);
@@ -249,11 +250,12 @@ public sealed partial class TrafficControl
     private IReadOnlyList<string> ReleaseAll()
     {
         List<string>? grown = null;
-        for (var again = true; again;)
+        for (var again = true; again && wakes.AwakeCount > 0;)
         {
             again = false;
-            // Only a woken vehicle can get more (see ReleaseWakes); a vehicle woken during a pass is seen in it if it comes later.
-            for (var p = 0; p < inOrder.Length; p++)
+            // Only a woken vehicle can get more (see ReleaseWakes); a vehicle woken during a pass is seen in it if it
+            // comes later. With none awake, the rest of the pass (and another) would look at nobody.
+            for (var p = 0; p < inOrder.Length && wakes.AwakeCount > 0; p++)
             {
                 if (!wakes.TakeAwake(slotsInOrder[p])) continue;
                 var v = inOrder[p];
