@@ -136,7 +136,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
     {
         var list = table.On(resource);
         var earliest = start;
-        for (var x = 0; x < list.Count; x++)
+        for (var x = 0; x < list.Length; x++)
         {
             var r = list[x];
             if (r.Vehicle == vehicle) continue;
@@ -151,7 +151,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
         var list = table.On(resource);
         var delay = 0.0;
         var h = headwaySeconds;
-        for (var x = 0; x < list.Count; x++)
+        for (var x = 0; x < list.Length; x++)
         {
             var r = list[x];
             if (r.Vehicle == vehicle) continue;
@@ -180,7 +180,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
     {
         var list = table.On(resource);
         var next = double.PositiveInfinity;
-        for (var x = 0; x < list.Count; x++)
+        for (var x = 0; x < list.Length; x++)
         {
             var r = list[x];
             if (r.Vehicle != vehicle && r.Start > after && r.Start < next) next = r.Start;

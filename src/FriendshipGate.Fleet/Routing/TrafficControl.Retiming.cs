@@ -127,20 +127,17 @@ public sealed partial class TrafficControl
         {
             var hold = v.NodeHolds[k]!;
             if (hold.Released) continue;
-            foreach (var earlier in table.On(hold.Resource))
-            {
-                if (earlier == hold) break;
-                d = Math.Max(d, earlier.End - (elapsed[k - 1] - elapsed[i]));
-            }
+            var offset = elapsed[k - 1] - elapsed[i];
+            foreach (var earlier in table.Before(hold)) d = Math.Max(d, earlier.End - offset);
         }
         if (v.SectionHolds[i] is { Released: false } section)
         {
             var through = elapsed[j] - elapsed[i];
-            foreach (var earlier in table.On(section.Resource))
+            var headway = options.SectionHeadwaySeconds;
+            foreach (var earlier in table.Before(section))
             {
-                if (earlier == section) break;
                 if (earlier.Direction != section.Direction) d = Math.Max(d, earlier.End);
-                else d = Math.Max(d, Math.Max(earlier.Start + options.SectionHeadwaySeconds, earlier.End + options.SectionHeadwaySeconds - through));
+                else d = Math.Max(d, Math.Max(earlier.Start + headway, earlier.End + headway - through));
             }
         }
         return d;

@@ -49,7 +49,7 @@ public sealed partial class TrafficControl
         var node = Graph.Node(nodeId);
         if (Graph.HasLanePerDirection(node.Index)) throw new ArgumentException($"vehicles are not placed on {nodeId}, a node with a lane per direction", nameof(nodeId));
         var resource = resources.NodeResource(node.Index, -1, -1);
-        if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
+        if (table.On(resource).Length > 0) throw new InvalidOperationException($"node {nodeId} is taken");
         var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index, wakes);
         wakes.Wake(traffic.Slot);
         marks.Register(traffic);
