@@ -66,27 +66,8 @@ public sealed partial class TrafficControl
 
     /// <inheritdoc cref="PlanRoute(string, string)"/>
     /// <param name="othersReleased">Other vehicles whose release grew because this one set off (send them an update).</param>
-    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId, out IReadOnlyList<string> othersReleased)
-    {
-        othersReleased = [];
-        var v = Get(vehicle);
-        if (v.State != VehicleTrafficState.AtRest) throw new InvalidOperationException($"vehicle {vehicle} is {v.State}, not at rest");
-        var goal = Graph.Node(goalNodeId).Index;
-        if (goal == v.RestNode) throw new ArgumentException($"vehicle {vehicle} is already at {goalNodeId}", nameof(goalNodeId));
-        var route = Graph.Route(v.RestNode, goal);
-        if (route.Count < 2) return null;
-        var path = new PathLayout(Graph, resources, route);
-        var arrivals = new double[route.Count];
-        var departures = new double[route.Count];
-        Retime();
-        if (!planner.TryPlan(v.Slot, path, Now, NoHeldSections, arrivals, departures)) return null;
-        var rest = v.RestHold!;
-        v.Adopt(path, arrivals, departures, 0, 0, table, new Dictionary<int, Reservation> { [rest.Resource] = rest }, new Dictionary<int, Reservation>());
-        v.RestHold = null;
-        v.State = VehicleTrafficState.Moving;
-        othersReleased = [.. ReleaseAll().Where(key => key != vehicle)];
-        return Horizon(vehicle);
-    }
+    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId, out IReadOnlyList<string> othersReleased) =>
+        TryPlanRoute(vehicle, goalNodeId, out othersReleased) ? Horizon(vehicle) : null;
 
     /// <summary>The vehicle's state, without building its route (cheap, for every event).</summary>
     public VehicleTrafficState StateOf(string vehicle) => Get(vehicle).State;
@@ -280,7 +261,7 @@ public sealed partial class TrafficControl
     private bool ReleaseNext(VehicleTraffic v)
     {
         // Nothing it stopped at changed: it would stop there again (and stopping changes nothing).
-        if (v.StoppedAt is { } stop && stop.Path == v.Path && stop.Confirmed == v.Confirmed && stop.Horizon == v.Horizon
+        if (v.StoppedAt is { } stop && stop.Revision == v.Revision && stop.Confirmed == v.Confirmed && stop.Horizon == v.Horizon
             && (stop.Resource < 0 || table.VersionOf(stop.Resource) == stop.Version)) return false;
         var grew = false;
         var stoppedBy = -1;
@@ -298,7 +279,7 @@ public sealed partial class TrafficControl
             v.Horizon = k;
             grew = true;
         }
-        v.StoppedAt = new ReleaseStop(v.Path, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
+        v.StoppedAt = new ReleaseStop(v.Revision, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
         wakes.StoppedAt(v.Slot, stoppedBy);
         return grew;
     }

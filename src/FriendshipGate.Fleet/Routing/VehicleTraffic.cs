@@ -23,7 +23,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
 
     public int RestNode { get; set; } = node;
     public Reservation? RestHold { get; set; }
-    public int Revision { get; set; }
+    /// <summary>Counts the routes it adopted: one revision, one route.</summary>
+    public int Revision { get; private set; }
 
     public PathLayout? Path
     {
@@ -73,7 +74,7 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
     public int StaleFrom { get; set; } = int.MaxValue;
 
     /// <summary>
-    /// Where its release last stopped: its route, progress and release then, and the resource whose list held it back
+    /// Where its release last stopped: its route (by revision: routes share their layouts), progress and release then, and the resource whose list held it back
     /// (-1: it was released as far ahead as allowed) with that list's version. Until one of these changes, it stops there again.
     /// </summary>
     public ReleaseStop? StoppedAt { get; set; }
@@ -183,4 +184,4 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
     }
 }
 
-internal readonly record struct ReleaseStop(PathLayout Path, int Confirmed, int Horizon, int Resource, long Version);
+internal readonly record struct ReleaseStop(int Revision, int Confirmed, int Horizon, int Resource, long Version);
