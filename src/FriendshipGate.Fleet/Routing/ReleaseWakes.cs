@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FriendshipGate.Fleet;
 
 /// <summary>
@@ -33,6 +35,7 @@ internal sealed class ReleaseWakes(int resourceCount)
     }
 
     /// <summary>Whether the vehicle was woken; it is asleep again afterwards.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // asked for vehicle after vehicle on every node reached
     public bool TakeAwake(int slot)
     {
         if (slot >= awake.Length || !awake[slot]) return false;

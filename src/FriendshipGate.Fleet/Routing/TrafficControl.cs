@@ -75,6 +75,14 @@ public sealed partial class TrafficControl
     /// <summary>The number of the last step the vehicle is released into (as in <see cref="RouteStep.Number"/>), without building its route.</summary>
     public int LastReleasedNumber(string vehicle) => Get(vehicle) is { HasRoute: true } v ? v.FirstNumber + v.Horizon : -1;
 
+    /// <summary>As <see cref="LastReleasedNumber(string)"/>, with the vehicle's state from the same look-up (the twin asks both for every node reached).</summary>
+    public int LastReleasedNumber(string vehicle, out VehicleTrafficState state)
+    {
+        var v = Get(vehicle);
+        state = v.State;
+        return v.HasRoute ? v.FirstNumber + v.Horizon : -1;
+    }
+
     /// <summary>The vehicle's route, what it has confirmed and what it is released into.</summary>
     public TrafficHorizon Horizon(string vehicle)
     {

@@ -23,12 +23,13 @@ internal sealed partial class AgvFleet
     private void Proceed(Agv v)
     {
         if (!v.Planned || v.Towards is not null) return;
-        switch (traffic.StateOf(v.Key))
+        var released = traffic.LastReleasedNumber(v.Key, out var state);
+        switch (state)
         {
             case VehicleTrafficState.AtRest:
                 Arrived(v);
                 break;
-            case VehicleTrafficState.Moving when v.RoutePosition < traffic.LastReleasedNumber(v.Key) - v.RouteFirstNumber:
+            case VehicleTrafficState.Moving when v.RoutePosition < released - v.RouteFirstNumber:
                 DriveOn(v);
                 break;
         }
