@@ -49,6 +49,9 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
     public double ReadLimit { get; set; } = double.NegativeInfinity;
     public double ReadOffset { get; set; }
 
+    /// <summary>Something before it on its resource came, went or moved, or it came or was released, since its owner's re-timing last read those before it.</summary>
+    public bool BeforeChanged { get; set; } = true;
+
     /// <summary>The table it is in (null when in none) and its place in its resource's list there.</summary>
     public ReservationTable? Table { get; set; }
     public int Index { get; set; } = -1;
@@ -75,6 +78,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks, Rele
     public ReadOnlySpan<Reservation> On(int resource) => new(byResource[resource], 0, counts[resource]);
 
     /// <summary>Those before the reservation on its resource (all on it when it is in no list here).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<Reservation> Before(Reservation reservation) =>
         reservation.Table == this ? On(reservation.Resource)[..reservation.Index] : On(reservation.Resource);
 
@@ -132,6 +136,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks, Rele
             // after it have the same one before them (its moved start was told when it moved).
             versions[reservation.Resource]++;
             wakes.ListChanged(reservation.Resource);
+            reservation.BeforeChanged = true;
             marks.Reread(reservation);
             return;
         }

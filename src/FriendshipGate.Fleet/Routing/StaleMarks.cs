@@ -22,6 +22,7 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
     /// <summary>A reservation came into its list (new, or re-sorted when released): its owner reads there anew, and those after it have one more before them.</summary>
     public void Came(ReadOnlySpan<Reservation> list, Reservation came)
     {
+        came.BeforeChanged = true;
         Reread(came);
         for (var x = came.Index + 1; x < list.Length; x++) Check(list[x], came.Direction, came.Start, came.End);
     }
@@ -48,6 +49,7 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
         for (var x = moved.Index + 1; x < list.Length; x++)
         {
             var reader = list[x];
+            reader.BeforeChanged = true;
             if (reader.Released) continue;
             // As Term computes them (the readers are on the same resource).
             double before, after;
@@ -63,6 +65,7 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
 
     private void Check(Reservation reader, int direction, double start, double end)
     {
+        reader.BeforeChanged = true;
         // A released reservation is not read: its owner holds the resource already.
         if (reader.Released || Term(reader, direction, start, end) < reader.ReadLimit) return;
         if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);

@@ -70,6 +70,12 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
     /// resources came, went, moved or was released). Kept between re-timings; a new route is all stale.
     /// </summary>
     public bool[] StaleSegments { get; private set; } = [];
+    /// <summary>
+    /// Per segment: the latest term of those before it on its unreleased resources, as its re-timing last computed it
+    /// (EarliestEntry), and whether that is still what it would compute: none of its holds was told of a change before it since.
+    /// </summary>
+    public double[] EntryTerms { get; private set; } = [];
+    public bool[] EntryTermsKnown { get; private set; } = [];
     /// <summary>The first stale segment, or <see cref="int.MaxValue"/> when the re-timing has seen every mark.</summary>
     public int StaleFrom { get; set; } = int.MaxValue;
 
@@ -95,6 +101,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
         Revision++;
         var last = path.Last;
         StaleSegments = new bool[path.Boundaries.Length];
+        EntryTerms = new double[path.Boundaries.Length];
+        EntryTermsKnown = new bool[path.Boundaries.Length];
         Array.Fill(StaleSegments, true);
         StaleFrom = 0;
         NodeHolds = new Reservation?[last + 1];
