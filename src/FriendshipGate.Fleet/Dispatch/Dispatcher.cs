@@ -32,7 +32,7 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
     {
         var idle = vehicles.Where(v => v.Availability == VehicleAvailability.Available && !v.Loaded).ToList();
         var charging = new List<ChargeInstruction>();
-        var claimed = new HashSet<string>(taken);
+        var claimed = new Claims(taken);
         foreach (var low in idle.Where(v => v.BatteryPercent < options.ChargeBelowPercent).ToList())
         {
             idle.Remove(low);
@@ -42,7 +42,7 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
             charging.Add(new ChargeInstruction(low.Vehicle, charger));
         }
         var assignments = new List<Assignment>();
-        foreach (var order in queued.Where(o => o.State == TransportOrderState.Queued).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal))
+        foreach (var order in OldestFirst(queued))
         {
             if (idle.Count == 0) break;
             // A pickup bay another vehicle stands on or heads to cannot be served now; it is freed when that vehicle leaves.
@@ -90,7 +90,9 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
     public string? StagingSpot(TransportOrder order, IReadOnlySet<string> taken) => NearestFree(order.ToBay, RoadNodeKind.Parking, taken);
 
     /// <summary>The free spot of a kind nearest to a node by driving time (ties: the first id in ordinal order), or null when all are taken.</summary>
-    public string? NearestFree(string fromNode, RoadNodeKind kind, IReadOnlySet<string> taken)
+    public string? NearestFree(string fromNode, RoadNodeKind kind, IReadOnlySet<string> taken) => NearestFree(fromNode, kind, new Claims(taken));
+
+    private string? NearestFree(string fromNode, RoadNodeKind kind, Claims taken)
     {
         var from = graph[fromNode].Index;
         RoadNode? best = null;
@@ -105,7 +107,7 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
     }
 
     /// <summary>The idle vehicle that reaches the order's pickup bay soonest (ties: the first key in ordinal order) and can finish the trip; null if none.</summary>
-    private VehicleCondition? Nearest(List<VehicleCondition> idle, TransportOrder order, HashSet<string> claimed)
+    private VehicleCondition? Nearest(List<VehicleCondition> idle, TransportOrder order, Claims claimed)
     {
         var pickup = graph[order.FromBay].Index;
         var bayClaimed = claimed.Contains(order.FromBay);
@@ -124,7 +126,7 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
     private static bool Before(double seconds, string id, double bestSeconds, string bestId) =>
         seconds.CompareTo(bestSeconds) is var c && (c < 0 || c == 0 && string.CompareOrdinal(id, bestId) < 0);
 
-    private void SendToCharge(VehicleCondition vehicle, List<VehicleCondition> idle, HashSet<string> claimed, List<ChargeInstruction> charging)
+    private void SendToCharge(VehicleCondition vehicle, List<VehicleCondition> idle, Claims claimed, List<ChargeInstruction> charging)
     {
         if (graph[vehicle.NodeId].Kind == RoadNodeKind.Charger) return;   // already charging up
         var charger = NearestFree(vehicle.NodeId, RoadNodeKind.Charger, claimed);
@@ -132,5 +134,36 @@ public sealed class Dispatcher(RoadGraph graph, DispatchOptions? options = null)
         idle.Remove(vehicle);
         claimed.Add(charger);
         charging.Add(new ChargeInstruction(vehicle.Vehicle, charger));
+    }
+
+    /// <summary>
+    /// The queued orders by creation time, then id (ordinal): as OrderBy(CreatedAt).ThenBy(Id), a stable sort, which
+    /// gives them back as they are when they already come in that order (as a queue kept in order of arrival does), so
+    /// the sort is done only when they do not.
+    /// </summary>
+    private static List<TransportOrder> OldestFirst(IEnumerable<TransportOrder> queued)
+    {
+        var orders = new List<TransportOrder>();
+        var inOrder = true;
+        foreach (var order in queued)
+        {
+            if (order.State != TransportOrderState.Queued) continue;
+            if (inOrder && orders.Count > 0 && Before(order, orders[^1])) inOrder = false;
+            orders.Add(order);
+        }
+        return inOrder ? orders : [.. orders.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal)];
+    }
+
+    private static bool Before(TransportOrder order, TransportOrder other) =>
+        order.CreatedAt.CompareTo(other.CreatedAt) is var c && (c < 0 || c == 0 && string.CompareOrdinal(order.Id, other.Id) < 0);
+
+    /// <summary>The spots taken when the decision began and those it claims as it goes (a copy of the first for each decision cost more than the decision).</summary>
+    private sealed class Claims(IReadOnlySet<string> taken)
+    {
+        private HashSet<string>? added;
+
+        public bool Contains(string spot) => taken.Contains(spot) || added is not null && added.Contains(spot);
+
+        public void Add(string spot) => (added ??= new HashSet<string>(StringComparer.Ordinal)).Add(spot);
     }
 }

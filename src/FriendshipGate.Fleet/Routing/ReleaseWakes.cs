@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FriendshipGate.Fleet;
 
 /// <summary>
@@ -10,7 +12,11 @@ internal sealed class ReleaseWakes(int resourceCount)
 {
     private readonly List<int>?[] waitingOn = new List<int>?[resourceCount];
     private bool[] awake = [];
+    private bool[] gone = [];
     private int[] waitsOn = [];
+
+    /// <summary>How many vehicles are awake: once none is, handing out releases has nobody left to look at.</summary>
+    public int AwakeCount { get; private set; }
 
     public void Wake(int slot)
     {
@@ -18,18 +24,23 @@ internal sealed class ReleaseWakes(int resourceCount)
         {
             var size = Math.Max(8, 2 * (slot + 1));
             Array.Resize(ref awake, size);
+            Array.Resize(ref gone, size);
             var from = waitsOn.Length;
             Array.Resize(ref waitsOn, size);
             Array.Fill(waitsOn, -1, from, size - from);
         }
+        if (awake[slot] || gone[slot]) return;
         awake[slot] = true;
+        AwakeCount++;
     }
 
     /// <summary>Whether the vehicle was woken; it is asleep again afterwards.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // asked for vehicle after vehicle on every node reached
     public bool TakeAwake(int slot)
     {
         if (slot >= awake.Length || !awake[slot]) return false;
         awake[slot] = false;
+        AwakeCount--;
         return true;
     }
 
@@ -37,10 +48,18 @@ internal sealed class ReleaseWakes(int resourceCount)
     public void StoppedAt(int slot, int resource)
     {
         Wake(slot);
-        awake[slot] = false;
+        TakeAwake(slot);
         if (resource < 0 || waitsOn[slot] == resource) return;
         waitsOn[slot] = resource;
         (waitingOn[resource] ??= []).Add(slot);
+    }
+
+    /// <summary>The vehicle left the traffic control: it is never woken again (nobody would look at it).</summary>
+    public void Forget(int slot)
+    {
+        Wake(slot);
+        TakeAwake(slot);
+        gone[slot] = true;
     }
 
     /// <summary>A reservation came into or left the resource's list.</summary>
@@ -49,7 +68,7 @@ internal sealed class ReleaseWakes(int resourceCount)
         if (waitingOn[resource] is not { Count: > 0 } waiting) return;
         foreach (var slot in waiting)
         {
-            awake[slot] = true;
+            Wake(slot);
             if (waitsOn[slot] == resource) waitsOn[slot] = -1;
         }
         waiting.Clear();

@@ -49,6 +49,9 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
     public double ReadLimit { get; set; } = double.NegativeInfinity;
     public double ReadOffset { get; set; }
 
+    /// <summary>Something before it on its resource came, went or moved, or it came or was released, since its owner's re-timing last read those before it.</summary>
+    public bool BeforeChanged { get; set; } = true;
+
     /// <summary>The table it is in (null when in none) and its place in its resource's list there.</summary>
     public ReservationTable? Table { get; set; }
     public int Index { get; set; } = -1;
@@ -67,40 +70,61 @@ internal sealed class Reservation(int vehicle, int resource, double start, doubl
 /// </summary>
 internal sealed class ReservationTable(int resourceCount, StaleMarks marks, ReleaseWakes wakes)
 {
-    private readonly List<Reservation>[] byResource = Enumerable.Range(0, resourceCount).Select(_ => new List<Reservation>(8)).ToArray();
+    // Per resource an array used up to its count (read as spans: the re-timing and the planner scan these lists most).
+    private readonly Reservation[][] byResource = Enumerable.Range(0, resourceCount).Select(_ => new Reservation[8]).ToArray();
+    private readonly int[] counts = new int[resourceCount];
     private readonly long[] versions = new long[resourceCount];
 
-    public List<Reservation> On(int resource) => byResource[resource];
+    public ReadOnlySpan<Reservation> On(int resource) => new(byResource[resource], 0, counts[resource]);
+
+    /// <summary>Those before the reservation on its resource (all on it when it is in no list here).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<Reservation> Before(Reservation reservation) =>
+        reservation.Table == this ? On(reservation.Resource)[..reservation.Index] : On(reservation.Resource);
 
     /// <summary>Changes whenever a reservation comes into or leaves the resource's list (releases re-sort, so they count).</summary>
     public long VersionOf(int resource) => versions[resource];
 
     public void Add(Reservation reservation)
     {
-        var list = byResource[reservation.Resource];
-        var at = list.Count;
-        while (at > 0 && reservation.SortsBefore(list[at - 1])) at--;
-        list.Insert(at, reservation);
+        var resource = reservation.Resource;
+        var items = byResource[resource];
+        var count = counts[resource];
+        var at = count;
+        while (at > 0 && reservation.SortsBefore(items[at - 1])) at--;
+        if (count == items.Length)
+        {
+            Array.Resize(ref items, 2 * count);
+            byResource[resource] = items;
+        }
+        Array.Copy(items, at, items, at + 1, count - at);
+        items[at] = reservation;
+        counts[resource] = count + 1;
         reservation.Table = this;
-        versions[reservation.Resource]++;
-        wakes.ListChanged(reservation.Resource);
-        Renumber(list, at);
-        marks.Came(list, reservation);
+        versions[resource]++;
+        wakes.ListChanged(resource);
+        Renumber(resource, at);
+        marks.Came(On(resource), reservation);
     }
 
     public void Remove(Reservation reservation)
     {
-        var list = byResource[reservation.Resource];
-        var at = reservation.Table == this && reservation.Index < list.Count && ReferenceEquals(list[reservation.Index], reservation)
+        var resource = reservation.Resource;
+        var list = On(resource);
+        var at = reservation.Table == this && reservation.Index < list.Length && ReferenceEquals(list[reservation.Index], reservation)
             ? reservation.Index
             : list.IndexOf(reservation);
         if (at < 0) return;
-        list.RemoveAt(at);
+        var items = byResource[resource];
+        var count = counts[resource] - 1;
+        Array.Copy(items, at + 1, items, at, count - at);
+        items[count] = null!;
+        counts[resource] = count;
         (reservation.Table, reservation.Index) = (null, -1);
-        versions[reservation.Resource]++;
-        wakes.ListChanged(reservation.Resource);
-        Renumber(list, at);
-        marks.Went(list, at, reservation);
+        versions[resource]++;
+        wakes.ListChanged(resource);
+        Renumber(resource, at);
+        marks.Went(On(resource), at, reservation);
     }
 
     /// <summary>Only reservations released earlier may come before a released one; re-sorting keeps that true after Start changes.</summary>
@@ -112,6 +136,7 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks, Rele
             // after it have the same one before them (its moved start was told when it moved).
             versions[reservation.Resource]++;
             wakes.ListChanged(reservation.Resource);
+            reservation.BeforeChanged = true;
             marks.Reread(reservation);
             return;
         }
@@ -122,21 +147,22 @@ internal sealed class ReservationTable(int resourceCount, StaleMarks marks, Rele
     /// <summary>Whether <see cref="Add"/> would put it back where it is: it sorts before everyone after it, and not before the one in front.</summary>
     private bool StaysInPlace(Reservation reservation)
     {
-        var list = byResource[reservation.Resource];
+        var list = On(reservation.Resource);
         var at = reservation.Index;
-        if (reservation.Table != this || at < 0 || at >= list.Count || !ReferenceEquals(list[at], reservation)) return false;
+        if (reservation.Table != this || at < 0 || at >= list.Length || !ReferenceEquals(list[at], reservation)) return false;
         if (at > 0 && reservation.SortsBefore(list[at - 1])) return false;
-        for (var x = at + 1; x < list.Count; x++)
+        for (var x = at + 1; x < list.Length; x++)
             if (!reservation.SortsBefore(list[x])) return false;
         return true;
     }
 
     /// <summary>Its start or end moved (from <paramref name="oldStart"/>, <paramref name="oldEnd"/>).</summary>
     public void Moved(Reservation reservation, double oldStart, double oldEnd) =>
-        marks.Moved(byResource[reservation.Resource], reservation, oldStart, oldEnd);
+        marks.Moved(On(reservation.Resource), reservation, oldStart, oldEnd);
 
-    private static void Renumber(List<Reservation> list, int from)
+    private void Renumber(int resource, int from)
     {
-        for (var x = from; x < list.Count; x++) list[x].Index = x;
+        var list = On(resource);
+        for (var x = from; x < list.Length; x++) list[x].Index = x;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
 
     private readonly PriorityQueue<int, double> open = new();
     private readonly List<State> states = [];
-    private readonly Dictionary<(int Boundary, double GapEnd), double> best = [];
+    private readonly Dictionary<(int Boundary, double GapEnd), double> best = new(PlaceAndGap.Comparer);
 
     private readonly record struct State(int Boundary, double Arrival, double GapEnd, double DepartedPrevious, int Parent);
 
@@ -136,7 +136,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
     {
         var list = table.On(resource);
         var earliest = start;
-        for (var x = 0; x < list.Count; x++)
+        for (var x = 0; x < list.Length; x++)
         {
             var r = list[x];
             if (r.Vehicle == vehicle) continue;
@@ -151,7 +151,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
         var list = table.On(resource);
         var delay = 0.0;
         var h = headwaySeconds;
-        for (var x = 0; x < list.Count; x++)
+        for (var x = 0; x < list.Length; x++)
         {
             var r = list[x];
             if (r.Vehicle == vehicle) continue;
@@ -180,7 +180,7 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
     {
         var list = table.On(resource);
         var next = double.PositiveInfinity;
-        for (var x = 0; x < list.Count; x++)
+        for (var x = 0; x < list.Length; x++)
         {
             var r = list[x];
             if (r.Vehicle != vehicle && r.Start > after && r.Start < next) next = r.Start;
@@ -207,5 +207,18 @@ internal sealed class RoutePlanner(ReservationTable table, double headwaySeconds
                 if (k < j) departures[k] = arrivals[k];
             }
         }
+    }
+
+    /// <summary>
+    /// The keys' equality as the tuple's own (a double's Equals: +0 equals −0, NaN equals NaN), hashed more cheaply than
+    /// HashCode.Combine: the planner looks a key up on every state it pushes or takes. Only look-ups use the hash, never an order.
+    /// </summary>
+    private sealed class PlaceAndGap : IEqualityComparer<(int Boundary, double GapEnd)>
+    {
+        public static readonly PlaceAndGap Comparer = new();
+
+        public bool Equals((int Boundary, double GapEnd) x, (int Boundary, double GapEnd) y) => x.Boundary == y.Boundary && x.GapEnd.Equals(y.GapEnd);
+
+        public int GetHashCode((int Boundary, double GapEnd) key) => unchecked(key.Boundary * -1521134295 + key.GapEnd.GetHashCode());
     }
 }

@@ -20,10 +20,11 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
     public void Unregister(VehicleTraffic vehicle) => bySlot[vehicle.Slot] = null;
 
     /// <summary>A reservation came into its list (new, or re-sorted when released): its owner reads there anew, and those after it have one more before them.</summary>
-    public void Came(List<Reservation> list, Reservation came)
+    public void Came(ReadOnlySpan<Reservation> list, Reservation came)
     {
+        came.BeforeChanged = true;
         Reread(came);
-        for (var x = came.Index + 1; x < list.Count; x++) Check(list[x], came.Direction, came.Start, came.End);
+        for (var x = came.Index + 1; x < list.Length; x++) Check(list[x], came.Direction, came.Start, came.End);
     }
 
     /// <summary>Its owner reads it anew (it came, or was released where it is).</summary>
@@ -33,28 +34,38 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
     }
 
     /// <summary>A reservation left its list at place <paramref name="at"/>: those from there on have one fewer before them.</summary>
-    public void Went(List<Reservation> list, int at, Reservation went)
+    public void Went(ReadOnlySpan<Reservation> list, int at, Reservation went)
     {
-        for (var x = at; x < list.Count; x++) Check(list[x], went.Direction, went.Start, went.End);
+        for (var x = at; x < list.Length; x++) Check(list[x], went.Direction, went.Start, went.End);
     }
 
     /// <summary>A reservation's window moved: those after it read the new one instead of the old.</summary>
-    public void Moved(List<Reservation> list, Reservation moved, double oldStart, double oldEnd)
+    public void Moved(ReadOnlySpan<Reservation> list, Reservation moved, double oldStart, double oldEnd)
     {
+        var (newStart, newEnd, direction) = (moved.Start, moved.End, moved.Direction);
+        var section = resources.IsSection(moved.Resource);
         // Nodes are read by their end only.
-        if (!resources.IsSection(moved.Resource) && BitConverter.DoubleToInt64Bits(oldEnd) == BitConverter.DoubleToInt64Bits(moved.End)) return;
-        for (var x = moved.Index + 1; x < list.Count; x++)
+        if (!section && Same(oldEnd, newEnd)) return;
+        for (var x = moved.Index + 1; x < list.Length; x++)
         {
             var reader = list[x];
+            reader.BeforeChanged = true;
             if (reader.Released) continue;
-            var (before, after) = (Term(reader, moved.Direction, oldStart, oldEnd), Term(reader, moved.Direction, moved.Start, moved.End));
-            if (BitConverter.DoubleToInt64Bits(before) == BitConverter.DoubleToInt64Bits(after) || before < reader.ReadLimit && after < reader.ReadLimit) continue;
+            // As Term computes them (the readers are on the same resource).
+            double before, after;
+            if (!section) (before, after) = (oldEnd - reader.ReadOffset, newEnd - reader.ReadOffset);
+            else if (direction != reader.Direction) (before, after) = (oldEnd, newEnd);
+            else (before, after) = (SameWay(reader, oldStart, oldEnd), SameWay(reader, newStart, newEnd));
+            if (Same(before, after) || before < reader.ReadLimit && after < reader.ReadLimit) continue;
             if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);
         }
     }
 
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
     private void Check(Reservation reader, int direction, double start, double end)
     {
+        reader.BeforeChanged = true;
         // A released reservation is not read: its owner holds the resource already.
         if (reader.Released || Term(reader, direction, start, end) < reader.ReadLimit) return;
         if (Locate(reader, out var owner, out var segment)) Mark(owner, segment);
@@ -82,5 +93,8 @@ internal sealed class StaleMarks(TrafficResources resources, double headwaySecon
     private double Term(Reservation reader, int direction, double start, double end) =>
         !resources.IsSection(reader.Resource) ? end - reader.ReadOffset
         : direction != reader.Direction ? end
-        : Math.Max(start + headwaySeconds, end + headwaySeconds - reader.ReadOffset);
+        : SameWay(reader, start, end);
+
+    /// <summary>The term of a window going the same way through a section: enter after it entered, leave after it left (headway apart).</summary>
+    private double SameWay(Reservation reader, double start, double end) => Math.Max(start + headwaySeconds, end + headwaySeconds - reader.ReadOffset);
 }

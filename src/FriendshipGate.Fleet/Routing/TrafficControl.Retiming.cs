@@ -94,7 +94,7 @@ public sealed partial class TrafficControl
             else
             {
                 departure = Math.Max(v.Arrivals[i], now);
-                departure = Math.Max(departure, EarliestEntry(v, path, i, j, departure));
+                departure = Math.Max(departure, EarliestEntry(v, path, b, i, j, departure));
             }
             // What the segment read is below this departure (see StaleMarks).
             for (var k = i + 1; k <= j; k++)
@@ -118,32 +118,44 @@ public sealed partial class TrafficControl
         return (first, lastMoved);
     }
 
-    /// <summary>The earliest departure from boundary i towards j after everyone before the vehicle on each unreleased resource of the segment.</summary>
-    private double EarliestEntry(VehicleTraffic v, PathLayout path, int i, int j, double lowest)
+    /// <summary>
+    /// The earliest departure from boundary i towards j (segment <paramref name="segment"/>) after everyone before the
+    /// vehicle on each unreleased resource of the segment. The latest of those terms is kept per segment and computed
+    /// again only when one of its holds was told of a change before it: the latest of the terms and then of that and
+    /// <paramref name="lowest"/> is exactly the latest of all of them in turn.
+    /// </summary>
+    private double EarliestEntry(VehicleTraffic v, PathLayout path, int segment, int i, int j, double lowest)
     {
+        var known = v.EntryTermsKnown[segment];
+        for (var k = i + 1; k <= j && known; k++) known = !v.NodeHolds[k]!.BeforeChanged;
+        if (known && v.SectionHolds[i] is { BeforeChanged: true }) known = false;
+        if (known) return Math.Max(lowest, v.EntryTerms[segment]);
         var elapsed = path.Elapsed;
-        var d = lowest;
+        var d = double.NegativeInfinity;
         for (var k = i + 1; k <= j; k++)
         {
             var hold = v.NodeHolds[k]!;
+            hold.BeforeChanged = false;
             if (hold.Released) continue;
-            foreach (var earlier in table.On(hold.Resource))
-            {
-                if (earlier == hold) break;
-                d = Math.Max(d, earlier.End - (elapsed[k - 1] - elapsed[i]));
-            }
+            var offset = elapsed[k - 1] - elapsed[i];
+            foreach (var earlier in table.Before(hold)) d = Math.Max(d, earlier.End - offset);
         }
-        if (v.SectionHolds[i] is { Released: false } section)
+        if (v.SectionHolds[i] is { } held)
         {
-            var through = elapsed[j] - elapsed[i];
-            foreach (var earlier in table.On(section.Resource))
+            held.BeforeChanged = false;
+            if (held is { Released: false } section)
             {
-                if (earlier == section) break;
-                if (earlier.Direction != section.Direction) d = Math.Max(d, earlier.End);
-                else d = Math.Max(d, Math.Max(earlier.Start + options.SectionHeadwaySeconds, earlier.End + options.SectionHeadwaySeconds - through));
+                var through = elapsed[j] - elapsed[i];
+                var headway = options.SectionHeadwaySeconds;
+                foreach (var earlier in table.Before(section))
+                {
+                    if (earlier.Direction != section.Direction) d = Math.Max(d, earlier.End);
+                    else d = Math.Max(d, Math.Max(earlier.Start + headway, earlier.End + headway - through));
+                }
             }
         }
-        return d;
+        (v.EntryTerms[segment], v.EntryTermsKnown[segment]) = (d, true);
+        return Math.Max(lowest, d);
     }
 
     /// <summary>

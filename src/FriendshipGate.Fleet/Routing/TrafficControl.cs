@@ -49,7 +49,7 @@ public sealed partial class TrafficControl
         var node = Graph.Node(nodeId);
         if (Graph.HasLanePerDirection(node.Index)) throw new ArgumentException($"vehicles are not placed on {nodeId}, a node with a lane per direction", nameof(nodeId));
         var resource = resources.NodeResource(node.Index, -1, -1);
-        if (table.On(resource).Count > 0) throw new InvalidOperationException($"node {nodeId} is taken");
+        if (table.On(resource).Length > 0) throw new InvalidOperationException($"node {nodeId} is taken");
         var traffic = new VehicleTraffic(nextSlot++, vehicle, node.Index, wakes);
         wakes.Wake(traffic.Slot);
         marks.Register(traffic);
@@ -66,33 +66,22 @@ public sealed partial class TrafficControl
 
     /// <inheritdoc cref="PlanRoute(string, string)"/>
     /// <param name="othersReleased">Other vehicles whose release grew because this one set off (send them an update).</param>
-    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId, out IReadOnlyList<string> othersReleased)
-    {
-        othersReleased = [];
-        var v = Get(vehicle);
-        if (v.State != VehicleTrafficState.AtRest) throw new InvalidOperationException($"vehicle {vehicle} is {v.State}, not at rest");
-        var goal = Graph.Node(goalNodeId).Index;
-        if (goal == v.RestNode) throw new ArgumentException($"vehicle {vehicle} is already at {goalNodeId}", nameof(goalNodeId));
-        var route = Graph.Route(v.RestNode, goal);
-        if (route.Count < 2) return null;
-        var path = new PathLayout(Graph, resources, route);
-        var arrivals = new double[route.Count];
-        var departures = new double[route.Count];
-        Retime();
-        if (!planner.TryPlan(v.Slot, path, Now, NoHeldSections, arrivals, departures)) return null;
-        var rest = v.RestHold!;
-        v.Adopt(path, arrivals, departures, 0, 0, table, new Dictionary<int, Reservation> { [rest.Resource] = rest }, new Dictionary<int, Reservation>());
-        v.RestHold = null;
-        v.State = VehicleTrafficState.Moving;
-        othersReleased = [.. ReleaseAll().Where(key => key != vehicle)];
-        return Horizon(vehicle);
-    }
+    public TrafficHorizon? PlanRoute(string vehicle, string goalNodeId, out IReadOnlyList<string> othersReleased) =>
+        TryPlanRoute(vehicle, goalNodeId, out othersReleased) ? Horizon(vehicle) : null;
 
     /// <summary>The vehicle's state, without building its route (cheap, for every event).</summary>
     public VehicleTrafficState StateOf(string vehicle) => Get(vehicle).State;
 
     /// <summary>The number of the last step the vehicle is released into (as in <see cref="RouteStep.Number"/>), without building its route.</summary>
     public int LastReleasedNumber(string vehicle) => Get(vehicle) is { HasRoute: true } v ? v.FirstNumber + v.Horizon : -1;
+
+    /// <summary>As <see cref="LastReleasedNumber(string)"/>, with the vehicle's state from the same look-up (the twin asks both for every node reached).</summary>
+    public int LastReleasedNumber(string vehicle, out VehicleTrafficState state)
+    {
+        var v = Get(vehicle);
+        state = v.State;
+        return v.HasRoute ? v.FirstNumber + v.Horizon : -1;
+    }
 
     /// <summary>The vehicle's route, what it has confirmed and what it is released into.</summary>
     public TrafficHorizon Horizon(string vehicle)
@@ -157,6 +146,7 @@ public sealed partial class TrafficControl
         var v = Get(vehicle);
         v.DropAll(table);
         marks.Unregister(v);
+        wakes.Forget(v.Slot);
         vehicles.Remove(vehicle);
         KeepOrder();
         suspended.Remove(vehicle);
@@ -249,11 +239,12 @@ public sealed partial class TrafficControl
     private IReadOnlyList<string> ReleaseAll()
     {
         List<string>? grown = null;
-        for (var again = true; again;)
+        for (var again = true; again && wakes.AwakeCount > 0;)
         {
             again = false;
-            // Only a woken vehicle can get more (see ReleaseWakes); a vehicle woken during a pass is seen in it if it comes later.
-            for (var p = 0; p < inOrder.Length; p++)
+            // Only a woken vehicle can get more (see ReleaseWakes); a vehicle woken during a pass is seen in it if it
+            // comes later. With none awake, the rest of the pass (and another) would look at nobody.
+            for (var p = 0; p < inOrder.Length && wakes.AwakeCount > 0; p++)
             {
                 if (!wakes.TakeAwake(slotsInOrder[p])) continue;
                 var v = inOrder[p];
@@ -278,7 +269,7 @@ public sealed partial class TrafficControl
     private bool ReleaseNext(VehicleTraffic v)
     {
         // Nothing it stopped at changed: it would stop there again (and stopping changes nothing).
-        if (v.StoppedAt is { } stop && stop.Path == v.Path && stop.Confirmed == v.Confirmed && stop.Horizon == v.Horizon
+        if (v.StoppedAt is { } stop && stop.Revision == v.Revision && stop.Confirmed == v.Confirmed && stop.Horizon == v.Horizon
             && (stop.Resource < 0 || table.VersionOf(stop.Resource) == stop.Version)) return false;
         var grew = false;
         var stoppedBy = -1;
@@ -296,7 +287,7 @@ public sealed partial class TrafficControl
             v.Horizon = k;
             grew = true;
         }
-        v.StoppedAt = new ReleaseStop(v.Path, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
+        v.StoppedAt = new ReleaseStop(v.Revision, v.Confirmed, v.Horizon, stoppedBy, stoppedBy < 0 ? 0 : table.VersionOf(stoppedBy));
         wakes.StoppedAt(v.Slot, stoppedBy);
         return grew;
     }

@@ -23,7 +23,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
 
     public int RestNode { get; set; } = node;
     public Reservation? RestHold { get; set; }
-    public int Revision { get; set; }
+    /// <summary>Counts the routes it adopted: one revision, one route.</summary>
+    public int Revision { get; private set; }
 
     public PathLayout? Path
     {
@@ -69,11 +70,17 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
     /// resources came, went, moved or was released). Kept between re-timings; a new route is all stale.
     /// </summary>
     public bool[] StaleSegments { get; private set; } = [];
+    /// <summary>
+    /// Per segment: the latest term of those before it on its unreleased resources, as its re-timing last computed it
+    /// (EarliestEntry), and whether that is still what it would compute: none of its holds was told of a change before it since.
+    /// </summary>
+    public double[] EntryTerms { get; private set; } = [];
+    public bool[] EntryTermsKnown { get; private set; } = [];
     /// <summary>The first stale segment, or <see cref="int.MaxValue"/> when the re-timing has seen every mark.</summary>
     public int StaleFrom { get; set; } = int.MaxValue;
 
     /// <summary>
-    /// Where its release last stopped: its route, progress and release then, and the resource whose list held it back
+    /// Where its release last stopped: its route (by revision: routes share their layouts), progress and release then, and the resource whose list held it back
     /// (-1: it was released as far ahead as allowed) with that list's version. Until one of these changes, it stops there again.
     /// </summary>
     public ReleaseStop? StoppedAt { get; set; }
@@ -94,6 +101,8 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
         Revision++;
         var last = path.Last;
         StaleSegments = new bool[path.Boundaries.Length];
+        EntryTerms = new double[path.Boundaries.Length];
+        EntryTermsKnown = new bool[path.Boundaries.Length];
         Array.Fill(StaleSegments, true);
         StaleFrom = 0;
         NodeHolds = new Reservation?[last + 1];
@@ -183,4 +192,4 @@ internal sealed class VehicleTraffic(int slot, string key, int node, ReleaseWake
     }
 }
 
-internal readonly record struct ReleaseStop(PathLayout Path, int Confirmed, int Horizon, int Resource, long Version);
+internal readonly record struct ReleaseStop(int Revision, int Confirmed, int Horizon, int Resource, long Version);

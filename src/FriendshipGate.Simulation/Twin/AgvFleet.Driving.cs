@@ -23,12 +23,13 @@ internal sealed partial class AgvFleet
     private void Proceed(Agv v)
     {
         if (!v.Planned || v.Towards is not null) return;
-        switch (traffic.StateOf(v.Key))
+        var released = traffic.LastReleasedNumber(v.Key, out var state);
+        switch (state)
         {
             case VehicleTrafficState.AtRest:
                 Arrived(v);
                 break;
-            case VehicleTrafficState.Moving when v.RoutePosition < traffic.LastReleasedNumber(v.Key) - v.RouteFirstNumber:
+            case VehicleTrafficState.Moving when v.RoutePosition < released - v.RouteFirstNumber:
                 DriveOn(v);
                 break;
         }
@@ -155,8 +156,7 @@ internal sealed partial class AgvFleet
     private bool TryPlan(Agv v)
     {
         PlansAsked++;
-        var plan = traffic.PlanRoute(v.Key, v.Goal!, out var othersReleased);
-        if (plan is null)
+        if (!traffic.TryPlanRoute(v.Key, v.Goal!, out var othersReleased))
         {
             PlansRefused++;
             return false;
@@ -165,9 +165,9 @@ internal sealed partial class AgvFleet
         dispatchDue = true;
         RequestSettle();
         v.Planned = true;
-        v.Route = [.. plan.Route.Select(step => road[step.NodeId].Index)];
-        v.RouteFirstNumber = plan.Route[0].Number;
-        v.RoutePosition = plan.LastConfirmed;
+        v.Route = traffic.RouteNodes(v.Key, out var firstNumber, out var confirmed);
+        v.RouteFirstNumber = firstNumber;
+        v.RoutePosition = confirmed;
         Proceed(v);
         for (var i = 0; i < othersReleased.Count; i++) Proceed(byKey[othersReleased[i]]);
         return true;
