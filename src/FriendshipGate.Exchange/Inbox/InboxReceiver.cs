@@ -248,9 +248,10 @@ public sealed class InboxReceiver(
     private static async Task<IReadOnlyList<string>> OriginalPathAsync(NodeTransaction tx, StoredMessage stored, Dictionary<long, IReadOnlyList<MessageReceipt>> receipts)
     {
         if (stored.receipt_seq is not { } entry) return MessageReceipt.DecodePath(stored.audit_path);
+        // A re-sent batch repeats many messages of one receipt: its tree is rebuilt once.
         if (!receipts.TryGetValue(entry, out var proofs))
-            receipts[entry] = proofs = ReceiptEvidence.Parse(await EvidenceLog.ContentAsync(tx.Connection, entry, tx.Transaction)).Proofs();
-        return proofs.First(p => p.MessageId == stored.message_id && p.LeafIndex == stored.leaf_index).AuditPath;
+            receipts[entry] = proofs = await ReceiptEvidence.ProofsOfEntryAsync(tx.Connection, entry, tx.Transaction);
+        return ReceiptEvidence.PathOf(proofs, stored.message_id, stored.leaf_index);
     }
 
     private sealed record StoredMessage(string message_id, string hash, string receipt_id, long leaf_index, string? audit_path, long? receipt_seq);

@@ -171,7 +171,6 @@ public sealed partial class OutboxDispatcher(
     private async Task WriteSettlementAsync(Settlement settlement, CancellationToken cancellationToken)
     {
         var (rows, byReceipt, receipts, now) = settlement;
-        var acknowledged = 0;
         await database.WriteAsync(async tx =>
         {
             // The receipt's evidence entry holds each message's proof, so the row only points to it.
@@ -190,13 +189,13 @@ public sealed partial class OutboxDispatcher(
                 var settled = await tx.UpdateRowsAsync("exchange_outbox", "seq", ["state", "acked_ms", "reason", "receipt_id", "leaf_index", "proof_seq"],
                     ["bigint", "text", "bigint", "text", "text", "bigint", "bigint"], updates, cancellationToken, onlyWhere: "state IN ('queued', 'sent')");
                 await ExchangeCounters.AddAsync(tx, state, settled);
-                if (state == DeliveryState.Acknowledged) acknowledged = updates.Count;
             }
             await tx.InsertRowsAsync("exchange_receipts", ["receipt_id", "direction", "jws", "issued_ms"],
                 receiptIds.Select(id => new object?[] { id, "received", receipts[id].Jws, now.ToUnixTimeMilliseconds() }).ToList(),
                 "ON CONFLICT (receipt_id) DO NOTHING", cancellationToken);
             await contact.RecordSuccessAsync(tx, now, cancellationToken);
         }, cancellationToken);
+        var acknowledged = rows.Count(r => r.Result.Outcome == Outcome.Accepted);
         metrics.Settled(DeliveryState.Acknowledged, acknowledged);
         metrics.Settled(DeliveryState.Rejected, rows.Count - acknowledged);
     }

@@ -21,8 +21,7 @@ public sealed record MessageReceiptProof(string Receipt, MessageReceipt Message)
             if (row.proof_seq is { } entry)
             {
                 // Settled since exchange migration 3: the path is in (or rebuilt from) the receipt's evidence entry.
-                var proofs = ReceiptEvidence.Parse(await EvidenceLog.ContentAsync(c, entry)).Proofs();
-                message = message with { AuditPath = proofs.First(p => p.MessageId == row.message_id && p.LeafIndex == row.leaf_index).AuditPath };
+                message = message with { AuditPath = ReceiptEvidence.PathOf(await ReceiptEvidence.ProofsOfEntryAsync(c, entry), row.message_id, row.leaf_index) };
             }
             return new MessageReceiptProof(row.jws, message);
         }, cancellationToken);

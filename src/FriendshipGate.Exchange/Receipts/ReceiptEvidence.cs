@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Data.Common;
 using System.Text.Json;
 
 namespace FriendshipGate.Exchange;
@@ -40,6 +41,14 @@ public sealed record ReceiptEvidence(string Receipt, IReadOnlyList<MessageReceip
         var paths = MerkleTree.Build(LeafHashes()).Paths;
         return Messages.Select(m => m with { AuditPath = paths[m.LeafIndex].Select(p => Base64Url.EncodeToString(p)).ToList() }).ToList();
     }
+
+    /// <summary>The proofs of the receipt evidence entry <paramref name="seq"/>, with their audit paths (<see cref="Proofs"/>).</summary>
+    public static async Task<IReadOnlyList<MessageReceipt>> ProofsOfEntryAsync(DbConnection connection, long seq, DbTransaction? transaction = null) =>
+        Parse(await EvidenceLog.ContentAsync(connection, seq, transaction)).Proofs();
+
+    /// <summary>The audit path of one message's leaf among <paramref name="proofs"/>.</summary>
+    public static IReadOnlyList<string> PathOf(IReadOnlyList<MessageReceipt> proofs, string messageId, long leafIndex) =>
+        proofs.First(p => p.MessageId == messageId && p.LeafIndex == leafIndex).AuditPath;
 
     private List<byte[]> LeafHashes() => Messages.OrderBy(m => m.LeafIndex).Select(m => MerkleTree.LeafHash(m.Leaf)).ToList();
 
