@@ -2,6 +2,7 @@ using FriendshipGate.Clearance;
 using FriendshipGate.Exchange;
 using FriendshipGate.Gate;
 using FriendshipGate.Simulation.LiveTraffic;
+using FriendshipGate.Simulation.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,8 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
     private static readonly Actor Trader = new("vn.trader", NodeRoles.Trader, "VN", "0101234567");
     private static readonly Actor Operator = new("demo.gate", NodeRoles.Operator, "VN", null);
     private static readonly Actor Officer = new("demo.officer", NodeRoles.Officer, "VN", null);
+    private static readonly PartyInput Exporter = new("0101234567", "Công ty TNHH Trái cây Đắk Lắk", "VN", null);
+    private static readonly PartyInput Importer = new("91450100MA5KXXXX1", "广西凭祥果品有限公司", "CN", null);
     private readonly Random random = new();
     private readonly TimeSpan patience = TimeSpan.FromSeconds(Math.Max(20, 600 / traffic.Speed));
 
@@ -53,7 +56,8 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
         var container = DemoFleetTraffic.Container(serial);
         var seal = $"VN{random.Next(100000, 999999)}";
         var errors = new ValidationErrors();
-        var input = DemoExport.For(truck, plate, container, seal, Service<ProtocolProductCatalog>(), Service<GoodsCrosswalk>());
+        var input = ExportDeclarations.For(truck.Load, Exporter, Importer, plate, [container], seal, $"DEMO-{DateTimeOffset.UtcNow:yyMMddHHmm}-{truck.Number:D5}",
+            Service<ProtocolProductCatalog>(), Service<GoodsCrosswalk>());
         var content = await Service<DeclarationService>().ValidateAsync(input, errors, ct);
         if (content is null)
         {

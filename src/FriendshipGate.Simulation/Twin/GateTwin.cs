@@ -38,9 +38,10 @@ internal sealed partial class GateTwin
     private LaneCounts counts = LaneCounts.Zero;
     private long containersArrived, containersDelivered, containersCrossing, queueSorts;
 
-    public GateTwin(Scenario scenario, string policyName, ulong seed, int days, RiskRuleSet rules, RoadGraph road)
+    /// <param name="nodesDirectory">With a folder, each route's trucks go through a VN and a CN node in process whose databases go there (<see cref="StartNodes"/>).</param>
+    public GateTwin(Scenario scenario, string policyName, ulong seed, int days, RiskRuleSet rules, RoadGraph road, string? nodesDirectory = null)
     {
-        (this.scenario, this.policyName, this.seed, this.days) = (scenario, policyName, seed, days);
+        (this.scenario, this.policyName, this.seed, this.days, this.nodesDirectory) = (scenario, policyName, seed, days, nodesDirectory);
         policy = GatePolicy.Load(policyName);
         time = new VirtualTimeProvider(scheduler, Start);
         risk = new RiskEngine(rules);
@@ -67,16 +68,25 @@ internal sealed partial class GateTwin
 
     public ReplicationResult Run(int replication)
     {
-        Simulate();
-        return Result(replication);
+        try
+        {
+            Simulate();
+            return Result(replication) with { Nodes = NodeRecords() };
+        }
+        finally
+        {
+            DisposeNodesAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>Runs the days without summarising (tests look at <see cref="Account"/> afterwards).</summary>
     internal void Simulate()
     {
+        StartNodes();
         foreach (var route in routes) ScheduleNextArrival(route.Index);
         scheduler.Schedule(TicksPerHour, hourTick);
         scheduler.RunUntil(End);
+        FinishNodes();
     }
 
     private void ScheduleNextArrival(int route)
@@ -91,17 +101,23 @@ internal sealed partial class GateTwin
         var index = trucks.Count;
         var declaration = $"VN-EX-{index + 1:D7}";
         var (subject, perishable) = goods.Next(declaration, goodsRandom, policy.AeoRecognised, seasons.On(DateOnly.FromDateTime(Now.UtcDateTime)));
-        var decision = risk.Decide(subject, RiskEngine.SeedFor(seed, declaration), counts);
-        counts = counts.Add(decision.Lane);
-        lanes[decision.Lane] = lanes.GetValueOrDefault(decision.Lane) + 1;
         // Both draws are made under every policy, so the appointment stream stays aligned between them.
         var booked = appointments.Bernoulli(policy.BookedShare);
         var lead = TimeSpan.FromMinutes(appointments.Uniform(0, policy.SlotMinutes / 2.0));
         var prioritised = policy.PerishablePriority && perishable;
         DateTimeOffset? slot = policy.Appointments && booked && !prioritised ? SlotGrid.SlotOf(Now + lead, TimeSpan.FromMinutes(policy.SlotMinutes)) : null;
-        var visit = new Visit(index.ToString(System.Globalization.CultureInfo.InvariantCulture), $"12C-{index % 100_000:D5}", declaration,
+        string lane;
+        if (pairs is not null) (declaration, lane) = Lodge(route.Index, index, subject, slot);
+        else
+        {
+            var decision = risk.Decide(subject, RiskEngine.SeedFor(seed, declaration), counts);
+            counts = counts.Add(decision.Lane);
+            lane = decision.Lane;
+        }
+        lanes[lane] = lanes.GetValueOrDefault(lane) + 1;
+        var visit = new Visit(index.ToString(System.Globalization.CultureInfo.InvariantCulture), PlateOf(index), declaration,
             slot is null ? null : $"bk-{index}", "export", prioritised, VisitState.Waiting, null, Now, null, false, null, null);
-        var truck = new Truck(index, route.Index, perishable, decision.Lane, scenario.ContainersPerVehicle, new WaitingTruck(visit, slot), scheduler.Now);
+        var truck = new Truck(index, route.Index, perishable, lane, scenario.ContainersPerVehicle, new WaitingTruck(visit, slot), scheduler.Now);
         trucks.Add(truck);
         containersArrived += truck.Containers;
         route.Waiting.Add(truck);
@@ -113,17 +129,25 @@ internal sealed partial class GateTwin
     {
         while (route.Busy < route.Spec.ServicePoints && route.Waiting.Count > 0 && policy.IsOpen(HourOfDay))
         {
-            var first = route.Waiting.Count == 1 ? route.Waiting[0].Waiting : QueueOrder.Sort(route.Waiting.Select(t => t.Waiting), Now)[0];
             queueSorts++;
-            var at = route.Waiting.FindIndex(t => ReferenceEquals(t.Waiting, first));
-            var truck = route.Waiting[at];
-            route.Waiting.RemoveAt(at);
+            var truck = pairs is not null ? CallFromNodes(route) : TakeFirst(route);
+            if (truck is null) break;
             truck.ServiceStartedAt = scheduler.Now;
             var duration = SimulationTime.FromSeconds(ServiceMinutes(truck) * 60);
             route.Busy++;
             route.BusyTicks += duration;
             scheduler.Schedule(duration, serviceDone, truck.Index);
         }
+    }
+
+    /// <summary>The first truck in the Gate module's queue order, off the route's queue.</summary>
+    private Truck TakeFirst(RouteState route)
+    {
+        var first = route.Waiting.Count == 1 ? route.Waiting[0].Waiting : QueueOrder.Sort(route.Waiting.Select(t => t.Waiting), Now)[0];
+        var at = route.Waiting.FindIndex(t => ReferenceEquals(t.Waiting, first));
+        var truck = route.Waiting[at];
+        route.Waiting.RemoveAt(at);
+        return truck;
     }
 
     /// <summary>Typing the declaration (on each side that has to) plus the lane's checks (by each side that inspects).</summary>
@@ -143,6 +167,7 @@ internal sealed partial class GateTwin
         route.Busy--;
         route.Released++;
         truck.ReleasedAt = scheduler.Now;
+        ReleaseAtNodes(truck);
         // The AGV road is an addition to the ordinary road: when the fleet's backlog is full, the truck drives across itself.
         if (fleet is not null && route.Spec.AgvRoute && fleet.Backlog < scenario.AgvBacklogLimit)
             for (var c = 0; c < truck.Containers; c++)
@@ -187,7 +212,9 @@ internal sealed partial class GateTwin
     {
         truck.ContainersDelivered += containers;
         containersDelivered += containers;
-        if (truck.ContainersDelivered == truck.Containers) truck.ExitedAt = scheduler.Now;
+        if (truck.ContainersDelivered < truck.Containers) return;
+        truck.ExitedAt = scheduler.Now;
+        ArrivedAtCn(truck);
     }
 
     /// <summary>Every hour: note the queue, and when the gate opens, call the trucks that waited overnight forward.</summary>

@@ -51,6 +51,11 @@ internal sealed class GoodsMix
         }
     }
 
+    /// <summary>The traders that hold AEO status (as ids the subjects name).</summary>
+    public IReadOnlyList<string> AeoTraderIds() => [.. Enumerable.Range(0, aeo.Length).Where(i => aeo[i]).Select(TraderId)];
+
+    private static string TraderId(int trader) => $"trader-{trader:D4}";
+
     /// <summary>The risk subject of one truck's export declaration (VN side), as the Clearance module builds it from a declaration.</summary>
     /// <param name="season">The season of the day the truck comes (null: an ordinary day), which may change the mix.</param>
     public (RiskSubject Subject, bool Perishable) Next(string declarationId, RandomStream random, bool aeoRecognised, Season? season = null)
@@ -63,7 +68,7 @@ internal sealed class GoodsMix
         // Most loads are priced about right; one in fifty is declared far below its price, which value rules catch.
         var price = goods.PricePerKg * (random.Bernoulli(0.02) ? 0.1 : random.Uniform(0.8, 1.2));
         var item = new RiskItem(goods.Code, "VN", (decimal)netKg, (decimal)grossKg, Math.Round((decimal)(netKg * price), 2), "USD", goods.Quarantine, goods.Perishable);
-        var subject = new RiskSubject(declarationId, "VN", "export", "road", [item], [$"trader-{trader:D4}"],
+        var subject = new RiskSubject(declarationId, "VN", "export", "road", [item], [TraderId(trader)],
             aeoRecognised && aeo[trader], new RiskHistory(priorDeclarations[trader], 0, 0));
         priorDeclarations[trader]++;
         return (subject, goods.Perishable);

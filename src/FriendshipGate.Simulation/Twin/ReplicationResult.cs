@@ -15,7 +15,11 @@ public sealed record ReplicationResult(
     double GateCapacityPerDay, double? FleetCapacityPerDay, double CapacityPerDay,
     IReadOnlyList<double> HourlyQueue, IReadOnlyDictionary<string, long> Lanes,
     long RiskDecisions, long QueueOrderCalls, long TransportOrders, long TransportOrdersDelivered, int AgvBreakdowns,
-    IReadOnlyList<TrsSegment> TimeRelease);
+    IReadOnlyList<TrsSegment> TimeRelease)
+{
+    /// <summary>With nodes: what each route's gate pair recorded in its databases.</summary>
+    public IReadOnlyList<Nodes.NodeRecords> Nodes { get; init; } = [];
+}
 
 internal static class Percentile
 {

@@ -13,6 +13,10 @@ internal sealed class Truck(int index, int route, bool perishable, string lane, 
     /// <summary>The truck as the Gate module's <see cref="QueueOrder"/> sees it.</summary>
     public WaitingTruck Waiting { get; } = waiting;
     public long ArrivedAt { get; } = arrivedAt;
+    /// <summary>Its export declaration's number (with nodes: the VN node's).</summary>
+    public string Declaration => Waiting.Visit.Declaration;
+    /// <summary>With nodes: the VN yard's call of the truck to a lane, and whether the devices released it.</summary>
+    public Nodes.CalledTruck? Called { get; set; }
     public long? ServiceStartedAt { get; set; }
     public long? ReleasedAt { get; set; }
     public int ContainersDelivered { get; set; }
