@@ -45,6 +45,16 @@ public sealed class RiskAssessment(RiskEngine engine, DeclarationTimeline timeli
         return assessed;
     }
 
+    /// <summary>
+    /// Takes over traders' past declaration counts from an earlier record (a node that starts with the history of the
+    /// system before it, as the digital twin's traders do), adding them to what is recorded here.
+    /// </summary>
+    public static Task ImportHistoryAsync(NodeDatabase database, IReadOnlyList<(string Company, long Declarations)> history, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(tx => tx.Connection.ExecuteAsync(
+            "INSERT INTO clearance_trader_history (company, declarations, red, discrepancies) VALUES (@Company, @Declarations, 0, 0) " +
+            "ON CONFLICT (company) DO UPDATE SET declarations = clearance_trader_history.declarations + excluded.declarations",
+            history.Select(h => new { h.Company, h.Declarations }), tx.Transaction), cancellationToken);
+
     /// <summary>The recorded decision of a declaration, and what deciding again with the same inputs gives (it must be the same).</summary>
     public static async Task<RecordedRiskDecision?> FindAsync(NodeDatabase database, string number, CancellationToken cancellationToken) =>
         await database.ReadAsync(async c => (await c.QueryAsync<(string lane, string rule_set_version, string seed, string subject, string reasons, string counts_before, long decided_ms)>(

@@ -16,8 +16,13 @@ internal static class SimulateCommand
         var policy = new Option<string>("--policy") { DefaultValueFactory = _ => "both", Description = "baseline, smart or both." };
         var replications = new Option<int>("--replications") { DefaultValueFactory = _ => 4, Description = "Replications (seeds) per policy, run in parallel; at least 2 for confidence intervals." };
         var output = new Option<string>("--out") { Required = true, Description = "Report folder: summary.csv, hourly.csv, replications.csv, index.html." };
+        var nodes = new Option<bool>("--nodes")
+        {
+            Description = "Run each route's trucks through a real VN and CN node in process (Exchange, Clearance, Gate on SQLite under OUT/nodes, " +
+                "in virtual time): lodged declarations, device readings, joint inspections, exchange messages, recorded as the nodes record them (nodes.csv). Slower.",
+        };
         var command = new Command("simulate", "Runs the digital twin (real risk rules, queue order, AGV traffic control and dispatcher in virtual time) and writes a report.")
-            { scenario, days, seed, policy, replications, output };
+            { scenario, days, seed, policy, replications, output, nodes };
         command.SetAction(result =>
         {
             var name = result.GetValue(scenario)!;
@@ -40,7 +45,8 @@ internal static class SimulateCommand
             AnsiConsole.Progress().Start(context =>
             {
                 var task = context.AddTask($"{name}: {dayCount} days x {runs} replications x {policies.Count} policies", maxValue: runs * policies.Count);
-                run = TwinRunner.Run(loaded, policies, dayCount, result.GetValue(seed), runs, done => task.Value = done);
+                run = TwinRunner.Run(loaded, policies, dayCount, result.GetValue(seed), runs, done => task.Value = done,
+                    result.GetValue(nodes) ? Path.Combine(folder, "nodes") : null);
             });
             TwinReport.Write(run!, folder);
             Print(run!);

@@ -56,11 +56,12 @@ internal sealed class GatePairNodes : IAsyncDisposable
 
     /// <summary>
     /// Starts the pair with one VN gate lane per service point, opens <paramref name="perSlot"/> booking places per lane in
-    /// every slot from <paramref name="from"/> to <paramref name="to"/>, and has VN customs grant the AEO traders their status
-    /// (which the exchange brings to CN, where it is recognised).
+    /// every slot from <paramref name="from"/> to <paramref name="to"/>, gives VN the traders' past declarations (their
+    /// <paramref name="history"/>), and has VN customs grant the AEO traders their status (which the exchange brings to CN,
+    /// where it is recognised).
     /// </summary>
     public static async Task<GatePairNodes> StartAsync(string directory, TimeProvider time, ulong seed, int servicePoints, TimeSpan slotLength,
-        DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string> aeoTraders, int perSlot = 20)
+        DateTimeOffset from, DateTimeOffset to, IReadOnlyList<(string Trader, long Declarations)> history, IReadOnlyCollection<string> aeoTraders, int perSlot = 20)
     {
         var lanes = Enumerable.Range(1, servicePoints).Select(i => new GateLane($"L{i:D2}", Direction.Outbound)).ToList();
         var pair = await NodePair.StartAsync(directory, time, seed,
@@ -69,6 +70,7 @@ internal sealed class GatePairNodes : IAsyncDisposable
         var nodes = new GatePairNodes(pair, [.. lanes.Select(l => l.Id)], [.. aeoTraders]);
         foreach (var lane in lanes)
             await pair.Vn.Get<Bookings>().SetCapacityAsync(new CapacityInput(lane.Id, from, to, perSlot, perSlot / 4, null), VnOperator);
+        await RiskAssessment.ImportHistoryAsync(pair.Vn.Database, history);
         foreach (var trader in aeoTraders.Order(StringComparer.Ordinal))
             await pair.Vn.Get<AeoRegister>().GrantAsync(AeoIdOf(trader), trader, NameOf(trader), VnOfficer);
         return nodes;

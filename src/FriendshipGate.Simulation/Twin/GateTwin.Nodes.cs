@@ -18,7 +18,7 @@ internal sealed partial class GateTwin
     private GatePairNodes[]? pairs;
     private readonly Dictionary<string, int> truckOfDeclaration = new(StringComparer.Ordinal);
     private Callback? exchangeTick;
-    private bool exchangeDue;
+    private bool[] exchangeDue = [];
 
     /// <summary>The route's gate pair, when the twin runs with nodes.</summary>
     internal GatePairNodes? NodesOf(int route) => pairs?[route];
@@ -26,11 +26,12 @@ internal sealed partial class GateTwin
     private void StartNodes()
     {
         if (nodesDirectory is null) return;
-        exchangeTick = new Callback(scheduler, _ => Exchange());
-        var aeo = goods.AeoTraderIds();
+        exchangeTick = new Callback(scheduler, route => Exchange((int)route));
+        exchangeDue = new bool[routes.Length];
+        var (history, aeo) = (goods.History(), goods.AeoTraderIds());
         pairs = [.. routes.Select(r => Wait(GatePairNodes.StartAsync(Path.Combine(nodesDirectory, $"route-{r.Index + 1}"), time, seed, r.Spec.ServicePoints,
-            TimeSpan.FromMinutes(policy.SlotMinutes), Start, Start.AddDays(days), aeo)))];
-        RequestExchange();
+            TimeSpan.FromMinutes(policy.SlotMinutes), Start, Start.AddDays(days), history, aeo)))];
+        foreach (var route in routes) RequestExchange(route.Index);
     }
 
     /// <summary>Lodges the truck's export on its route's VN node and checks it in; the lane is the node's.</summary>
@@ -39,7 +40,7 @@ internal sealed partial class GateTwin
         var containers = Enumerable.Range(0, scenario.ContainersPerVehicle).Select(c => ExportDeclarations.Container(index * scenario.ContainersPerVehicle + c)).ToList();
         var lodged = Wait(pairs![route].LodgeAsync(index, subject.Items[0], subject.TraderIds[0], policy.AeoRecognised, containers, slot, PlateOf(index), Now));
         truckOfDeclaration[lodged.Number] = index;
-        RequestExchange();
+        RequestExchange(route);
         return (lodged.Number, lodged.Lane);
     }
 
@@ -60,7 +61,7 @@ internal sealed partial class GateTwin
         var truck = trucks[truckOfDeclaration[called.Declaration]];
         truck.Called = called;
         route.Waiting.Remove(truck);
-        RequestExchange();
+        RequestExchange(route.Index);
         return truck;
     }
 
@@ -68,41 +69,36 @@ internal sealed partial class GateTwin
     {
         if (pairs is null) return;
         Wait(pairs[truck.Route].ReleaseAsync(truck.Called!, Now));
-        RequestExchange();
+        RequestExchange(truck.Route);
     }
 
     private void ArrivedAtCn(Truck truck)
     {
         if (pairs is null) return;
         Wait(pairs[truck.Route].ArriveAtCnAsync(truck.Declaration, Now));
-        RequestExchange();
+        RequestExchange(truck.Route);
     }
 
-    private void RequestExchange()
+    private void RequestExchange(int route)
     {
-        if (exchangeDue || exchangeTick is null) return;
-        exchangeDue = true;
-        scheduler.Schedule(ExchangeDelay, exchangeTick);
+        if (exchangeDue[route]) return;
+        exchangeDue[route] = true;
+        scheduler.Schedule(ExchangeDelay, exchangeTick!, route);
     }
 
-    /// <summary>Both nodes of every pair send what they queued; CN's importers and officers act on what arrived.</summary>
-    private void Exchange()
+    /// <summary>Both nodes of the route's pair send what they queued; CN's importers and officers act on what arrived.</summary>
+    private void Exchange(int route)
     {
-        exchangeDue = false;
-        var up = !scenario.ExchangeOutages.Any(o => o.Covers(HourOfDay));
-        var again = false;
-        foreach (var pair in pairs!)
+        exchangeDue[route] = false;
+        var pair = pairs![route];
+        pair.Pair.LinkUp = !scenario.ExchangeOutages.Any(o => o.Covers(HourOfDay));
+        if (!Wait(pair.Pair.ExchangeAsync()))
         {
-            pair.Pair.LinkUp = up;
-            if (!Wait(pair.Pair.ExchangeAsync()))
-            {
-                exchangeDue = true;
-                scheduler.Schedule(ExchangeRetry, exchangeTick!);
-                return;
-            }
-            again |= Wait(pair.AfterExchangeAsync(Now));
+            exchangeDue[route] = true;
+            scheduler.Schedule(ExchangeRetry, exchangeTick!, route);
+            return;
         }
-        if (again) RequestExchange();
+        if (Wait(pair.AfterExchangeAsync(Now))) RequestExchange(route);
     }
 
     /// <summary>At the end of the run the link comes back and the nodes exchange until nothing is left to send.</summary>

@@ -51,6 +51,10 @@ internal sealed class GoodsMix
         }
     }
 
+    /// <summary>Each trader's declarations so far (as ids the subjects name), which the risk rules for new traders look at.</summary>
+    public IReadOnlyList<(string Trader, long Declarations)> History() =>
+        [.. Enumerable.Range(0, priorDeclarations.Length).Select(i => (TraderId(i), (long)priorDeclarations[i]))];
+
     /// <summary>The traders that hold AEO status (as ids the subjects name).</summary>
     public IReadOnlyList<string> AeoTraderIds() => [.. Enumerable.Range(0, aeo.Length).Where(i => aeo[i]).Select(TraderId)];
 

@@ -16,6 +16,7 @@ public static class TwinReport
         File.WriteAllText(Path.Combine(folder, "hourly.csv"), HourlyCsv(run));
         File.WriteAllText(Path.Combine(folder, "replications.csv"), ReplicationsCsv(run));
         File.WriteAllText(Path.Combine(folder, "trs.csv"), TrsCsv(run));
+        if (run.Results.Any(r => r.Nodes.Count > 0)) File.WriteAllText(Path.Combine(folder, "nodes.csv"), NodesCsv(run));
         File.WriteAllText(Path.Combine(folder, "index.html"), TwinReportHtml.Page(run));
     }
 
@@ -69,6 +70,25 @@ public static class TwinReport
         foreach (var r in run.Results.OrderBy(r => r.Policy, StringComparer.Ordinal).ThenBy(r => r.Replication))
             foreach (var t in r.TimeRelease)
                 csv.Append(Invariant, $"{run.Scenario},{r.Policy},{r.Replication},{t.Lane},{t.Segment},{t.Trucks},{F(t.MeanHours)},{F(t.MedianHours)},{F(t.P90Hours)}\n");
+        return csv.ToString();
+    }
+
+    /// <summary>With nodes: what each route's VN and CN nodes recorded, one row per replication and route.</summary>
+    public static string NodesCsv(TwinRun run)
+    {
+        var csv = new StringBuilder("policy,replication,route,exports,green,blue,yellow,red,released_for_export,crossed_border,device_readings,gate_alerts,gate_passes," +
+            "joint_inspections,inspection_results_at_cn,messages_sent,messages_acknowledged,messages_unsettled,messages_received,transmissions_refused_by_outage," +
+            "advance_data_at_cn,imports,released_for_import,exited_at_cn,waiting_at_cn,evidence_intact\n");
+        foreach (var r in run.Results.OrderBy(r => r.Policy, StringComparer.Ordinal).ThenBy(r => r.Replication))
+            for (var i = 0; i < r.Nodes.Count; i++)
+            {
+                var n = r.Nodes[i];
+                long Lane(string lane) => n.ExportLanes.GetValueOrDefault(lane);
+                csv.Append(Invariant, $"{r.Policy},{r.Replication},{i + 1},{n.Exports},{Lane("green")},{Lane("blue")},{Lane("yellow")},{Lane("red")},{n.ReleasedForExport}," +
+                    $"{n.CrossedBorder},{n.DeviceReadings},{n.GateAlerts},{n.GatePasses},{n.JointInspections},{n.InspectionResultsAtCn},{n.MessagesSent},{n.MessagesAcknowledged}," +
+                    $"{n.MessagesUnsettled},{n.MessagesReceived},{n.TransmissionsRefusedByOutage},{n.AdvanceDataAtCn},{n.Imports},{n.ReleasedForImport},{n.ExitedAtCn}," +
+                    $"{n.WaitingAtCn},{(n.EvidenceIntact ? "yes" : "no")}\n");
+            }
         return csv.ToString();
     }
 

@@ -30,8 +30,11 @@ public static class TwinRunner
     /// <summary>
     /// Runs <paramref name="replications"/> seeds (seed, seed + 1, ...) of each policy in parallel over the cores, each
     /// replication with its own scheduler, random streams, risk engine and road graph: the result depends only on the arguments.
+    /// With <paramref name="nodesDirectory"/>, each replication's routes go through real VN and CN nodes in process whose
+    /// databases are kept there, one folder per policy and replication (slower: every step is a database transaction).
     /// </summary>
-    public static TwinRun Run(Scenario scenario, IReadOnlyList<string> policies, int days, ulong seed, int replications, Action<int>? progress = null)
+    public static TwinRun Run(Scenario scenario, IReadOnlyList<string> policies, int days, ulong seed, int replications, Action<int>? progress = null,
+        string? nodesDirectory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 1);
@@ -42,7 +45,9 @@ public static class TwinRunner
         Parallel.For(0, results.Length, i =>
         {
             var replication = i / policies.Count;
-            var twin = new GateTwin(scenario, policies[i % policies.Count], unchecked(seed + (ulong)replication), days, rules, RoadGraphLoader.LoadDefault());
+            var policy = policies[i % policies.Count];
+            var nodes = nodesDirectory is null ? null : Path.Combine(nodesDirectory, $"{policy}-{replication + 1}");
+            var twin = new GateTwin(scenario, policy, unchecked(seed + (ulong)replication), days, rules, RoadGraphLoader.LoadDefault(), nodes);
             results[i] = twin.Run(replication);
             progress?.Invoke(Interlocked.Increment(ref done));
         });
