@@ -16,7 +16,8 @@ internal sealed partial class GateTwin
     private static readonly long ExchangeDelay = SimulationTime.FromSeconds(1), ExchangeRetry = SimulationTime.FromSeconds(60);
     private readonly string? nodesDirectory;
     private GatePairNodes[]? pairs;
-    private readonly Dictionary<string, int> truckOfDeclaration = new(StringComparer.Ordinal);
+    // Each route's VN node numbers its declarations on its own, so a number names a truck only together with its route.
+    private readonly Dictionary<(int Route, string Number), int> truckOfDeclaration = [];
     private Callback? exchangeTick;
     private bool[] exchangeDue = [];
 
@@ -39,7 +40,7 @@ internal sealed partial class GateTwin
     {
         var containers = Enumerable.Range(0, scenario.ContainersPerVehicle).Select(c => ExportDeclarations.Container(index * scenario.ContainersPerVehicle + c)).ToList();
         var lodged = Wait(pairs![route].LodgeAsync(index, subject.Items[0], subject.TraderIds[0], policy.AeoRecognised, containers, slot, PlateOf(index), Now));
-        truckOfDeclaration[lodged.Number] = index;
+        truckOfDeclaration[(route, lodged.Number)] = index;
         RequestExchange(route);
         return (lodged.Number, lodged.Lane);
     }
@@ -52,13 +53,13 @@ internal sealed partial class GateTwin
         var pair = pairs![route.Index];
         if (pair.TakeLane() is not { } lane) return null;
         // One truck in forty weighs more than its declaration allows, which the gate's weighbridge check raises.
-        var called = Wait(pair.CallAsync(lane, number => truckOfDeclaration[number] % 40 == 7, Now));
+        var called = Wait(pair.CallAsync(lane, number => truckOfDeclaration[(route.Index, number)] % 40 == 7, Now));
         if (called is null)
         {
             pair.FreeLane(lane);
             return null;
         }
-        var truck = trucks[truckOfDeclaration[called.Declaration]];
+        var truck = trucks[truckOfDeclaration[(route.Index, called.Declaration)]];
         truck.Called = called;
         route.Waiting.Remove(truck);
         RequestExchange(route.Index);

@@ -42,15 +42,30 @@ public static class TwinRunner
         var rules = RiskRuleSet.LoadDefault();
         var results = new ReplicationResult[policies.Count * replications];
         var done = 0;
-        Parallel.For(0, results.Length, i =>
+        try
         {
-            var replication = i / policies.Count;
-            var policy = policies[i % policies.Count];
-            var nodes = nodesDirectory is null ? null : Path.Combine(nodesDirectory, $"{policy}-{replication + 1}");
-            var twin = new GateTwin(scenario, policy, unchecked(seed + (ulong)replication), days, rules, RoadGraphLoader.LoadDefault(), nodes);
-            results[i] = twin.Run(replication);
-            progress?.Invoke(Interlocked.Increment(ref done));
-        });
+            Parallel.For(0, results.Length, i =>
+            {
+                var replication = i / policies.Count;
+                var policy = policies[i % policies.Count];
+                var nodes = nodesDirectory is null ? null : Path.Combine(nodesDirectory, $"{policy}-{replication + 1}");
+                var replicationSeed = unchecked(seed + (ulong)replication);
+                try
+                {
+                    results[i] = new GateTwin(scenario, policy, replicationSeed, days, rules, RoadGraphLoader.LoadDefault(), nodes).Run(replication);
+                }
+                catch (Exception e)
+                {
+                    throw new InvalidOperationException($"the {policy} replication with seed {replicationSeed} failed: {e.Message}", e);
+                }
+                progress?.Invoke(Interlocked.Increment(ref done));
+            });
+        }
+        catch (AggregateException e)
+        {
+            // The first failure, as it was thrown, rather than the loop's wrapper: the CLI prints it as one line.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         var summaries = policies.Select(p => Summarise(p, [.. results.Where(r => r.Policy == p)])).ToList();
         Estimate? multiple = null;
         if (policies.Contains(GatePolicy.Baseline) && policies.Contains(GatePolicy.Smart))

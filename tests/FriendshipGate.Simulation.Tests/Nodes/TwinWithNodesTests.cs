@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using FriendshipGate.Clearance;
 using FriendshipGate.Fleet;
@@ -93,14 +94,42 @@ public class TwinWithNodesTests
     }
 
     [Fact]
+    public async Task Under_the_baseline_the_yard_calls_no_truck_outside_the_gate_hours()
+    {
+        using var directory = new TempDirectory();
+        var result = RunWithNodes(Quarter("ordinary-day"), GatePolicy.Baseline, 7, directory.Path);
+        var main = result.Nodes[0];
+        Assert.True(main.GatePasses > 100);
+        Assert.Equal(result.VehiclesReleased, result.Nodes.Sum(n => n.GatePasses));
+        Assert.Equal(0, main.MessagesUnsettled);
+        Assert.Equal(main.MessagesSent, main.MessagesReceived);
+        await using var vn = NodeDatabase.Sqlite(Path.Combine(directory.Path, "route-1", "vn.db"));
+        var hours = (await vn.ReadAsync(c => c.QueryAsync<long>("SELECT called_ms FROM gate_visits WHERE called_ms IS NOT NULL")))
+            .Select(ms => DateTimeOffset.FromUnixTimeMilliseconds(ms).Hour).Distinct().Order().ToList();
+        var policy = GatePolicy.Load(GatePolicy.Baseline);
+        Assert.All(hours, hour => Assert.InRange(hour, policy.OpenHour, policy.CloseHour - 1));
+        // The trucks that waited overnight are called when the gate opens.
+        Assert.Contains(policy.OpenHour, hours);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_twin_and_the_same_records()
     {
         using var first = new TempDirectory();
         using var second = new TempDirectory();
         var scenario = Quarter("ordinary-day");
-        var a = RunWithNodes(scenario, GatePolicy.Smart, 11, first.Path);
-        var b = RunWithNodes(scenario, GatePolicy.Smart, 11, second.Path);
-        Assert.Equal(JsonSerializer.Serialize(a), JsonSerializer.Serialize(b));
-        Assert.True(a.Nodes[0].Exports > 100);
+        TwinRun Run(string directory) => Task.Run(() => TwinRunner.Run(scenario, [GatePolicy.Smart], 1, 11, 1, nodesDirectory: directory)).GetAwaiter().GetResult();
+        var a = Run(first.Path);
+        var b = Run(second.Path);
+        var json = new JsonSerializerOptions { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        Assert.Equal(JsonSerializer.Serialize(a, json), JsonSerializer.Serialize(b, json));
+        Assert.True(a.Results[0].Nodes[0].Exports > 100);
+        Assert.True(File.Exists(Path.Combine(first.Path, "smart-1", "route-1", "vn.db")));
+
+        TwinReport.Write(a, first.File("report"));
+        var rows = File.ReadAllLines(Path.Combine(first.File("report"), "nodes.csv"));
+        Assert.StartsWith("policy,replication,route,exports,green,blue,yellow,red,", rows[0]);
+        Assert.Equal(3, rows.Length);
+        Assert.All(rows.Skip(1), row => Assert.EndsWith(",0,yes", row));
     }
 }
