@@ -27,10 +27,11 @@ public class TwinWithNodesTests
     }
 
     [Fact]
-    public void A_smart_day_goes_through_every_module_of_both_nodes()
+    public async Task A_smart_day_goes_through_every_module_of_both_nodes()
     {
         using var directory = new TempDirectory();
-        var result = RunWithNodes(Scenario.Load("ordinary-day"), GatePolicy.Smart, 3, directory.Path);
+        var twin = new GateTwin(Scenario.Load("ordinary-day"), GatePolicy.Smart, 3, 1, RiskRuleSet.LoadDefault(), RoadGraphLoader.LoadDefault(), directory.Path);
+        var result = await Task.Run(() => twin.Run(0));
         Assert.Equal(2, result.Nodes.Count);
         var main = result.Nodes[0];
         Assert.True(main.Exports > 500, $"{main.Exports} exports");
@@ -60,6 +61,10 @@ public class TwinWithNodesTests
         Assert.Equal(0, main.WaitingAtCn);
         Assert.Equal(main.ReleasedForImport, main.ExitedAtCn);
         Assert.Equal(result.ContainersDelivered, result.Nodes.Sum(n => n.ExitedAtCn));
+        // The Fleet's transport orders (their own states) carried part of the main route's containers that CN released.
+        var account = twin.Account();
+        Assert.Equal(account.Delivered, result.Nodes.Sum(n => n.ExitedAtCn));
+        Assert.InRange(account.FleetDelivered, 1, main.ExitedAtCn);
     }
 
     [Fact]
