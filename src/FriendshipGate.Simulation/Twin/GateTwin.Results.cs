@@ -8,7 +8,7 @@ internal sealed partial class GateTwin
     {
         var now = scheduler.Now;
         var waits = trucks.Where(t => t.ServiceStartedAt is not null).Select(t => Hours(t.ServiceStartedAt!.Value - t.ArrivedAt)).Order().ToList();
-        var stillWaiting = routes.SelectMany(r => r.Waiting).Select(t => Hours(now - t.ArrivedAt)).DefaultIfEmpty(0).Max();
+        var stillWaiting = routes.SelectMany(r => r.Waiting.All).Select(t => Hours(now - t.ArrivedAt)).DefaultIfEmpty(0).Max();
         var perishables = trucks.Where(t => t.Perishable).ToList();
         var releaseTimes = perishables.Where(t => t.ReleasedAt is not null).Select(t => Hours(t.ReleasedAt!.Value - t.ArrivedAt)).Order().ToList();
         // A perishable counts once its six hours are up or it is released, so loads arriving near the end do not flatter the share.

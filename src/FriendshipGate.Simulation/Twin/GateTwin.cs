@@ -130,7 +130,7 @@ internal sealed partial class GateTwin
         while (route.Busy < route.Spec.ServicePoints && route.Waiting.Count > 0 && policy.IsOpen(HourOfDay))
         {
             queueSorts++;
-            var truck = pairs is not null ? CallFromNodes(route) : TakeFirst(route);
+            var truck = pairs is not null ? CallFromNodes(route) : route.Waiting.TakeFirst(Now);
             if (truck is null) break;
             truck.ServiceStartedAt = scheduler.Now;
             var duration = SimulationTime.FromSeconds(ServiceMinutes(truck) * 60);
@@ -138,16 +138,6 @@ internal sealed partial class GateTwin
             route.BusyTicks += duration;
             scheduler.Schedule(duration, serviceDone, truck.Index);
         }
-    }
-
-    /// <summary>The first truck in the Gate module's queue order, off the route's queue.</summary>
-    private Truck TakeFirst(RouteState route)
-    {
-        var first = route.Waiting.Count == 1 ? route.Waiting[0].Waiting : QueueOrder.Sort(route.Waiting.Select(t => t.Waiting), Now)[0];
-        var at = route.Waiting.FindIndex(t => ReferenceEquals(t.Waiting, first));
-        var truck = route.Waiting[at];
-        route.Waiting.RemoveAt(at);
-        return truck;
     }
 
     /// <summary>Typing the declaration (on each side that has to) plus the lane's checks (by each side that inspects).</summary>
@@ -194,7 +184,7 @@ internal sealed partial class GateTwin
     /// </summary>
     internal ContainerAccount Account() => new(
         containersArrived, containersDelivered,
-        routes.Sum(r => r.Waiting.Sum(t => (long)t.Containers)),
+        routes.Sum(r => r.Waiting.Containers),
         trucks.Where(t => t.ServiceStartedAt is not null && t.ReleasedAt is null).Sum(t => (long)t.Containers),
         containersCrossing,
         fleet?.AllOrders.LongCount(o => o.State != FriendshipGate.Fleet.TransportOrderState.Delivered) ?? 0,

@@ -28,7 +28,7 @@ internal sealed class RouteState(RouteSpec spec, int index)
 {
     public RouteSpec Spec { get; } = spec;
     public int Index { get; } = index;
-    public List<Truck> Waiting { get; } = [];
+    public TruckQueue Waiting { get; } = new();
     public int Busy { get; set; }
     public long BusyTicks { get; set; }
     public long Released { get; set; }
