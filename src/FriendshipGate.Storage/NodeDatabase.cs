@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -19,12 +20,14 @@ public sealed class NodeDatabase : IAsyncDisposable
     // SQLite allows one writer; queueing writers in-process is cheaper than letting them spin on SQLITE_BUSY.
     private readonly SemaphoreSlim sqliteWriter = new(1, 1);
 
-    private readonly string sqliteSynchronous;
+    private readonly string sqlitePragmas;
     private readonly SqliteCheckpointer? checkpointer;
 
     private NodeDatabase(DatabaseKind kind, string connectionString, string schema, string sqliteSynchronous = "NORMAL")
     {
-        this.sqliteSynchronous = sqliteSynchronous;
+        // A 64 MiB page cache and memory-mapped reads keep the hot indexes out of read() system calls; commits never
+        // checkpoint the log themselves (SqliteCheckpointer does, off the write path).
+        sqlitePragmas = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
         Kind = kind;
         this.connectionString = connectionString;
         Schema = schema;
@@ -68,16 +71,23 @@ public sealed class NodeDatabase : IAsyncDisposable
             ? new SqliteConnection(connectionString)
             : new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        if (Kind == DatabaseKind.Sqlite)
+        if (Kind == DatabaseKind.Sqlite && connection is SqliteConnection { Handle: { } handle }
+            && !(ConfiguredHandles.TryGetValue(handle, out var applied) && applied == sqlitePragmas))
         {
             await using var command = connection.CreateCommand();
-            // A 64 MiB page cache and memory-mapped reads keep the hot indexes out of read() system calls; commits never
-            // checkpoint the log themselves (SqliteCheckpointer does, off the write path).
-            command.CommandText = $"PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
+            command.CommandText = sqlitePragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            ConfiguredHandles.AddOrUpdate(handle, sqlitePragmas);
         }
         return connection;
     }
+
+    // These settings belong to the SQLite connection, and a pooled connection keeps them: they are run once per physical
+    // connection (as Microsoft.Data.Sqlite runs its own "Foreign Keys" setting), not at every open. Six statements at
+    // every open cost about 30 µs, and a write transaction or query opens a connection each time. The text applied is
+    // remembered, so a connection that another NodeDatabase of the same file configured otherwise is set again. Code that
+    // changes one of these settings on a connection must set it back before closing the connection.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> ConfiguredHandles = [];
 
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
     public async Task<T> WriteAsync<T>(Func<NodeTransaction, Task<T>> work, CancellationToken cancellationToken = default)
