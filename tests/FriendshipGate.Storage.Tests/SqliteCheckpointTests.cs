@@ -48,8 +48,9 @@ public sealed class SqliteCheckpointTests
 
         // 320 MiB in 81,920 commits with no pause between them: every passive checkpoint finds new commits behind it,
         // so only the held copy lets the log start again. Without it the log file grew with the data, to 1.5-2.6
-        // times it (each row takes about two pages of log); with it, to 50-140 MB whatever the amount (the file's
-        // size is the log's longest ever).
+        // times it (each row takes about two pages of log); with it, to 50-70 MB whatever the amount (the file's
+        // size is the log's longest ever), also with another process loading both cores. When the checkpoint waited
+        // in the thread pool's queue it reached 270-440 MB under such load.
         const int commits = 81_920;
         const int bytes = 4096;
         long largestLog = 0;
@@ -62,7 +63,7 @@ public sealed class SqliteCheckpointTests
 
         Assert.Equal(commits, await database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM blobs")));
         const long written = (long)commits * bytes;
-        Assert.True(largestLog < written, $"the log reached {largestLog:N0} bytes for {written:N0} bytes written.");
+        Assert.True(largestLog < written / 2, $"the log reached {largestLog:N0} bytes for {written:N0} bytes written.");
     }
 
     private static long LogBytes(string databasePath)
