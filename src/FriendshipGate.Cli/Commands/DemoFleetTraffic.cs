@@ -1,4 +1,5 @@
 using FriendshipGate.Fleet;
+using FriendshipGate.Simulation.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,13 +20,9 @@ internal sealed class DemoFleetTraffic(WebApplication node)
         for (var n = 0; !ct.IsCancellationRequested; n++)
         {
             await Task.Delay(every, ct);
-            var serial = random.Next(0, 1_000_000).ToString("D6");
-            await OrderAsync(Container(serial), n % 2 == 0 ? "VN" : "CN", ct);
+            await OrderAsync(ExportDeclarations.Container(random.Next(0, 1_000_000)), n % 2 == 0 ? "VN" : "CN", ct);
         }
     }
-
-    /// <summary>The demo's container with serial number <paramref name="serial"/> (six digits): owner FGTU, with its ISO 6346 check digit.</summary>
-    public static string Container(string serial) => $"FGTU{serial}{FriendshipGate.Clearance.ContainerNumber.CheckDigit($"FGTU{serial}")}";
 
     /// <summary>A released export's container, across the border on the dedicated road.</summary>
     public Task CarryAsync(string container, CancellationToken ct) => OrderAsync(container, "VN", ct);

@@ -52,8 +52,7 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
     private async Task StepAsync(GateOptions options, ScenarioTruck truck, CancellationToken ct)
     {
         var plate = $"12C-{random.Next(10000, 99999)}";
-        var serial = random.Next(100000, 999999).ToString("D6");
-        var container = DemoFleetTraffic.Container(serial);
+        var container = ExportDeclarations.Container(random.Next(100000, 999999));
         var seal = $"VN{random.Next(100000, 999999)}";
         var errors = new ValidationErrors();
         var input = ExportDeclarations.For(truck.Load, Exporter, Importer, plate, [container], seal, $"DEMO-{DateTimeOffset.UtcNow:yyMMddHHmm}-{truck.Number:D5}",
