@@ -39,24 +39,49 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                while (await SendNextBatchAsync(stoppingToken)) failures = 0;
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), time, stoppingToken);
+                if (await SendAllAsync(stoppingToken) is { Failure: { } failure })
+                {
+                    var delay = Backoff.Delay(failures, options.RetryBase, options.RetryMax, jitter);
+                    LogSendFailed(options.Peer.Value, failures, delay.TotalMilliseconds, failure.Message);
+                    await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+                else await signal.WaitAsync(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e)
+        }
+    }
+
+    /// <summary>What <see cref="SendAllAsync"/> did: the batches it sent, and the failure that stopped it, if one did.</summary>
+    public readonly record struct SendOutcome(int Batches, Exception? Failure);
+
+    /// <summary>
+    /// Sends batch after batch until nothing unsettled is left. A failure (the peer unreachable or refusing, an answer that
+    /// does not verify) stops it: the failure is recorded as the last contact error, and the next call starts again from
+    /// the oldest unsettled row. The background loop and the digital twin's nodes both send this way.
+    /// </summary>
+    public async Task<SendOutcome> SendAllAsync(CancellationToken cancellationToken)
+    {
+        var batches = 0;
+        try
+        {
+            while (await SendNextBatchAsync(cancellationToken))
             {
-                // Start again from the oldest unsettled row: nothing skipped while settling is left behind.
-                await settling.ContinueWith(_ => { }, TaskScheduler.Default);
-                settlingRange = (0, -1);
-                failures++;
-                var delay = Backoff.Delay(failures, options.RetryBase, options.RetryMax, jitter);
-                LogSendFailed(options.Peer.Value, failures, delay.TotalMilliseconds, e.Message);
-                await contact.RecordErrorAsync(e.Message, stoppingToken);
-                await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                batches++;
+                failures = 0;
             }
+            return new SendOutcome(batches, null);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // Start again from the oldest unsettled row: nothing skipped while settling is left behind.
+            await settling.ContinueWith(_ => { }, TaskScheduler.Default);
+            settlingRange = (0, -1);
+            failures++;
+            await contact.RecordErrorAsync(e.Message, cancellationToken);
+            return new SendOutcome(batches, e);
         }
     }
 

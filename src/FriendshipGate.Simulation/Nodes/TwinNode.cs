@@ -55,24 +55,12 @@ internal sealed class TwinNode : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends every queued message to the peer, batch after batch, and waits for the last settlement; returns the batches
-    /// sent, or null when a send failed (the link is down), which is recorded as the dispatcher records it and leaves the
-    /// messages queued.
+    /// Sends every queued message to the peer as the node's dispatcher does (<see cref="OutboxDispatcher.SendAllAsync"/>);
+    /// returns the batches sent, or null when a send failed (the link is down), which the dispatcher records and after
+    /// which the messages stay queued.
     /// </summary>
-    public async Task<int?> SendAllAsync()
-    {
-        try
-        {
-            var batches = 0;
-            while (await dispatcher.SendNextBatchAsync(CancellationToken.None)) batches++;
-            return batches;
-        }
-        catch (HttpRequestException e)
-        {
-            await Get<PeerContact>().RecordErrorAsync(e.Message, CancellationToken.None);
-            return null;
-        }
-    }
+    public async Task<int?> SendAllAsync() =>
+        await dispatcher.SendAllAsync(CancellationToken.None) is { Failure: null } outcome ? outcome.Batches : null;
 
     public async ValueTask DisposeAsync()
     {

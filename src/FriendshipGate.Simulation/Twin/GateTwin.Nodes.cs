@@ -21,9 +21,6 @@ internal sealed partial class GateTwin
     private Callback? exchangeTick;
     private bool[] exchangeDue = [];
 
-    /// <summary>The route's gate pair, when the twin runs with nodes.</summary>
-    internal GatePairNodes? NodesOf(int route) => pairs?[route];
-
     private void StartNodes()
     {
         if (nodesDirectory is null) return;
