@@ -25,6 +25,9 @@ public sealed class ValidationErrors
 
     public bool Has(string fieldPrefix) => errors.Keys.Any(k => k.StartsWith(fieldPrefix, StringComparison.Ordinal));
 
+    /// <summary>Every broken rule in English on one line ("field rule; field rule"), for logs and exception messages.</summary>
+    public override string ToString() => string.Join("; ", ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}"));
+
     /// <summary>Field → messages in <paramref name="language"/> (vi, zh or en; English when a text is missing).</summary>
     public IReadOnlyDictionary<string, string[]> ToDictionary(string language = "en") =>
         errors.ToDictionary(e => e.Key, e => e.Value.Select(rule => rule.In(language) ?? "").ToArray());

@@ -60,7 +60,7 @@ internal sealed class DemoGateTraffic(WebApplication node, ScenarioTraffic traff
         var content = await Service<DeclarationService>().ValidateAsync(input, errors, ct);
         if (content is null)
         {
-            Console.Error.WriteLine($"demo truck {truck.Number}: declaration refused: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
+            Console.Error.WriteLine($"demo truck {truck.Number}: declaration refused: {errors}");
             return;
         }
         var declaration = await Service<DeclarationService>().SubmitAsync(content, Trader, ct);

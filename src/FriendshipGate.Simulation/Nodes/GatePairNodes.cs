@@ -4,8 +4,8 @@ using FriendshipGate.Gate;
 
 namespace FriendshipGate.Simulation.Nodes;
 
-/// <summary>A truck the VN node has put in a lane and checked in at its yard.</summary>
-internal sealed record LodgedExport(string Number, string Lane, string Plate, bool Booked);
+/// <summary>A truck's export as the VN node numbered it and the lane its risk assessment chose.</summary>
+internal sealed record LodgedExport(string Number, string Lane);
 
 /// <summary>A truck the VN yard called forward to a free gate lane, and whether the lane's devices released it on their own.</summary>
 internal sealed record CalledTruck(string Declaration, string VisitId, string Lane, bool AutoReleased);
@@ -76,7 +76,7 @@ internal sealed class GatePairNodes : IAsyncDisposable
         return nodes;
     }
 
-    public static string AeoIdOf(string trader) => "VN-AEO-" + trader.ToUpperInvariant();
+    private static string AeoIdOf(string trader) => "VN-AEO-" + trader.ToUpperInvariant();
     private static string NameOf(string company) => $"Công ty {company}";
     private static string ImporterOf(string trader) => "CNIMP-" + trader[^4..];
     private static Actor TraderOf(string company, string side) => new("twin." + company, NodeRoles.Trader, side, company);
@@ -114,7 +114,7 @@ internal sealed class GatePairNodes : IAsyncDisposable
             catch (Refusal) { } // the slot is full or over: the truck walks in
         }
         await vn.Get<YardQueue>().CheckInAsync(new CheckInInput(plate, booked ? null : stored.Number, null), VnOperator);
-        return new LodgedExport(stored.Number, stored.Lane ?? RiskLanes.Green, plate, booked);
+        return new LodgedExport(stored.Number, stored.Lane ?? RiskLanes.Green);
     }
 
     /// <summary>
@@ -252,7 +252,7 @@ internal sealed class GatePairNodes : IAsyncDisposable
         ?? throw new InvalidOperationException($"declaration {number} is not on the {node.Side} node.");
 
     private static InvalidOperationException Refused(string what, ValidationErrors errors) =>
-        new($"the twin's {what} was refused: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}")));
+        new($"the twin's {what} was refused: {errors}");
 
     public ValueTask DisposeAsync() => pair.DisposeAsync();
 }

@@ -83,7 +83,7 @@ internal sealed class GateNode : IAsyncDisposable
         var input = json.Deserialize<DeclarationInput>(WireJson.Options)!;
         var errors = new ValidationErrors();
         var declarations = services.GetRequiredService<DeclarationService>();
-        var content = await declarations.ValidateAsync(input, errors) ?? throw new InvalidOperationException(string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+        var content = await declarations.ValidateAsync(input, errors) ?? throw new InvalidOperationException(errors.ToString());
         return await declarations.SubmitAsync(content, TraderOf(company));
     }
 
